@@ -1,0 +1,109 @@
+/**
+ * All configuration, read and validated in one place. Server-only: nothing here may reach a browser.
+ * A bad value fails at start-up (instrumentation.ts) with a message that names the variable.
+ */
+import { z } from "zod";
+
+/** Development credentials of the built-in sandbox; also written in .env.example. */
+export const SANDBOX_DEFAULT_API_KEY = "sandbox-dev-api-key";
+export const SANDBOX_DEFAULT_SIGNING_SECRET = "sandbox-dev-signing-secret";
+
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(blankAsUnset, z.string().trim().optional());
+
+const serverEnvSchema = z
+  .object({
+    HUMANOS_API_URL: z.preprocess(
+      blankAsUnset,
+      z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.humanos.id" }).optional(),
+    ),
+    HUMANOS_API_KEY: optionalString,
+    HUMANOS_SIGNING_SECRET: optionalString,
+    HUMANOS_API_VERSION: z.preprocess(
+      blankAsUnset,
+      z.iso.date({ error: "must be a date written YYYY-MM-DD, e.g. 2025-01-01" }).optional(),
+    ),
+    HUMANOS_TIMEOUT_MS: z.preprocess(
+      blankAsUnset,
+      z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000).max(300_000).default(30_000),
+    ),
+    HUMANOS_MAX_ATTEMPTS: z.preprocess(
+      blankAsUnset,
+      z.coerce.number({ error: "must be a whole number" }).int().min(1).max(10).default(5),
+    ),
+    SANDBOX_API_KEY: z.preprocess(blankAsUnset, z.string().default(SANDBOX_DEFAULT_API_KEY)),
+    SANDBOX_SIGNING_SECRET: z.preprocess(blankAsUnset, z.string().default(SANDBOX_DEFAULT_SIGNING_SECRET)),
+    SANDBOX_URL: z.preprocess(blankAsUnset, z.url({ error: "must be a URL" }).optional()),
+    PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).default(3000)),
+  })
+  .superRefine((env, ctx) => {
+    const realKeys = ["HUMANOS_API_KEY", "HUMANOS_SIGNING_SECRET"] as const;
+    const given = realKeys.filter((key) => env[key] !== undefined);
+    if (given.length === 1) {
+      const missing = realKeys.find((key) => env[key] === undefined);
+      ctx.addIssue({
+        code: "custom",
+        path: [missing ?? "HUMANOS_API_KEY"],
+        message: `is required when ${given[0]} is set (set both to use the real Humanos API, or neither to use the sandbox)`,
+      });
+    }
+  });
+
+export type ApiTarget =
+  | { kind: "sandbox"; baseUrl: string; apiKey: string; signingSecret: string; apiVersion?: string }
+  | { kind: "humanos"; baseUrl: string; apiKey: string; signingSecret: string; apiVersion?: string };
+
+export interface ServerConfig {
+  target: ApiTarget;
+  timeoutMs: number;
+  maxAttempts: number;
+  sandbox: { apiKey: string; signingSecret: string };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseServerConfig(source: Record<string, string | undefined>): ServerConfig {
+  const parsed = serverEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const sandbox = { apiKey: env.SANDBOX_API_KEY, signingSecret: env.SANDBOX_SIGNING_SECRET };
+  const target: ApiTarget =
+    env.HUMANOS_API_KEY && env.HUMANOS_SIGNING_SECRET
+      ? {
+          kind: "humanos",
+          baseUrl: (env.HUMANOS_API_URL ?? "https://api.humanos.id").replace(/\/+$/, ""),
+          apiKey: env.HUMANOS_API_KEY,
+          signingSecret: env.HUMANOS_SIGNING_SECRET,
+          apiVersion: env.HUMANOS_API_VERSION,
+        }
+      : {
+          kind: "sandbox",
+          // The server calls its own sandbox over loopback; never derived from a request's Host header.
+          baseUrl: (env.SANDBOX_URL ?? `http://127.0.0.1:${env.PORT}/api/sandbox`).replace(/\/+$/, ""),
+          apiVersion: env.HUMANOS_API_VERSION,
+          ...sandbox,
+        };
+  return { target, timeoutMs: env.HUMANOS_TIMEOUT_MS, maxAttempts: env.HUMANOS_MAX_ATTEMPTS, sandbox };
+}
+
+let cached: ServerConfig | undefined;
+
+/** The process's configuration, validated on first use (start-up, via instrumentation.ts). */
+export function getServerConfig(): ServerConfig {
+  cached ??= parseServerConfig(process.env);
+  return cached;
+}
+
+/** What the header may show about the API target: no secrets. */
+export function describeApiTarget(target: ApiTarget): { kind: ApiTarget["kind"]; label: string; version: string } {
+  return {
+    kind: target.kind,
+    label: target.kind === "sandbox" ? "Sandbox (built-in)" : new URL(target.baseUrl).host,
+    version: target.apiVersion ?? "v1",
+  };
+}
