@@ -8,14 +8,17 @@ import { z } from "zod";
 export const SANDBOX_DEFAULT_API_KEY = "sandbox-dev-api-key";
 export const SANDBOX_DEFAULT_SIGNING_SECRET = "sandbox-dev-signing-secret";
 
-const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 const optionalString = z.preprocess(blankAsUnset, z.string().trim().optional());
 
 const serverEnvSchema = z
   .object({
     HUMANOS_API_URL: z.preprocess(
       blankAsUnset,
-      z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.humanos.id" }).optional(),
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.humanos.id" })
+        .optional(),
     ),
     HUMANOS_API_KEY: optionalString,
     HUMANOS_SIGNING_SECRET: optionalString,
@@ -25,7 +28,12 @@ const serverEnvSchema = z
     ),
     HUMANOS_TIMEOUT_MS: z.preprocess(
       blankAsUnset,
-      z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000).max(300_000).default(30_000),
+      z.coerce
+        .number({ error: "must be a number of milliseconds" })
+        .int()
+        .min(1000)
+        .max(300_000)
+        .default(30_000),
     ),
     HUMANOS_MAX_ATTEMPTS: z.preprocess(
       blankAsUnset,
@@ -34,6 +42,15 @@ const serverEnvSchema = z
     SANDBOX_API_KEY: z.preprocess(blankAsUnset, z.string().default(SANDBOX_DEFAULT_API_KEY)),
     SANDBOX_SIGNING_SECRET: z.preprocess(blankAsUnset, z.string().default(SANDBOX_DEFAULT_SIGNING_SECRET)),
     SANDBOX_URL: z.preprocess(blankAsUnset, z.url({ error: "must be a URL" }).optional()),
+    CONSOLE_OPERATORS: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^[^:,\s]+:[^,]+(,[^:,\s]+:[^,]+)*$/, {
+          error: 'must be "name:password" pairs separated by commas, e.g. alice:s3cret,bob:pa55',
+        })
+        .optional(),
+    ),
     PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).default(3000)),
   })
   .superRefine((env, ctx) => {
@@ -58,6 +75,8 @@ export interface ServerConfig {
   timeoutMs: number;
   maxAttempts: number;
   sandbox: { apiKey: string; signingSecret: string };
+  /** Who may use the console (HTTP Basic). Empty: the console is open to anyone who can reach it. */
+  operators: ReadonlyArray<{ name: string; password: string }>;
 }
 
 export class ConfigError extends Error {
@@ -88,7 +107,20 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
           apiVersion: env.HUMANOS_API_VERSION,
           ...sandbox,
         };
-  return { target, timeoutMs: env.HUMANOS_TIMEOUT_MS, maxAttempts: env.HUMANOS_MAX_ATTEMPTS, sandbox };
+  const operators = (env.CONSOLE_OPERATORS ?? "")
+    .split(",")
+    .filter((pair) => pair.includes(":"))
+    .map((pair) => {
+      const separator = pair.indexOf(":");
+      return { name: pair.slice(0, separator).trim(), password: pair.slice(separator + 1) };
+    });
+  return {
+    target,
+    timeoutMs: env.HUMANOS_TIMEOUT_MS,
+    maxAttempts: env.HUMANOS_MAX_ATTEMPTS,
+    sandbox,
+    operators,
+  };
 }
 
 let cached: ServerConfig | undefined;
@@ -100,7 +132,11 @@ export function getServerConfig(): ServerConfig {
 }
 
 /** What the header may show about the API target: no secrets. */
-export function describeApiTarget(target: ApiTarget): { kind: ApiTarget["kind"]; label: string; version: string } {
+export function describeApiTarget(target: ApiTarget): {
+  kind: ApiTarget["kind"];
+  label: string;
+  version: string;
+} {
   return {
     kind: target.kind,
     label: target.kind === "sandbox" ? "Sandbox (built-in)" : new URL(target.baseUrl).host,

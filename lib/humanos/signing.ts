@@ -9,7 +9,12 @@ export function signRequest(secret: string, timestamp: string, body?: string): s
   return createHmac("sha256", secret).update(payload, "utf8").digest("hex");
 }
 
-export function isValidSignature(secret: string, timestamp: string, body: string | undefined, signature: string): boolean {
+export function isValidSignature(
+  secret: string,
+  timestamp: string,
+  body: string | undefined,
+  signature: string,
+): boolean {
   const expected = Buffer.from(signRequest(secret, timestamp, body), "hex");
   const given = /^[0-9a-f]+$/i.test(signature) ? Buffer.from(signature, "hex") : Buffer.alloc(0);
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -7,7 +7,15 @@
 export const NOT_SENT = "not-sent" as const;
 export type RowStatus = number | typeof NOT_SENT;
 
-export type StatusTone = "success" | "unchanged" | "invalid" | "country" | "repeated" | "conflict" | "unexpected" | "muted";
+export type StatusTone =
+  | "success"
+  | "unchanged"
+  | "invalid"
+  | "country"
+  | "repeated"
+  | "conflict"
+  | "unexpected"
+  | "muted";
 
 export interface StatusInfo {
   /** The key shown in data-status and exports: the numeric code, or "not-sent". */

@@ -3,7 +3,12 @@ export const GRID_FIELDS = ["contact", "internalId", "fullName", "birth", "docId
 export type GridField = (typeof GRID_FIELDS)[number];
 
 /** The identity fields: all empty means "no identity", some empty is an error. */
-export const IDENTITY_FIELDS = ["fullName", "birth", "docId", "countryAlpha3"] as const satisfies readonly GridField[];
+export const IDENTITY_FIELDS = [
+  "fullName",
+  "birth",
+  "docId",
+  "countryAlpha3",
+] as const satisfies readonly GridField[];
 
 /** One grid row as the operator sees it: every cell is text. */
 export type GridCells = Record<GridField, string>;

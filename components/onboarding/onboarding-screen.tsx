@@ -1,0 +1,54 @@
+"use client";
+
+import { ResultsTable } from "@/components/results-table/results-table";
+import { SubjectForm } from "@/components/subject-form/subject-form";
+import { useGridRows } from "@/components/subject-grid/use-grid-rows";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { PastePanel } from "./paste-panel";
+import { SubmissionProgress } from "./submission-progress";
+import { useSubmission } from "./use-submission";
+
+export function OnboardingScreen() {
+  const grid = useGridRows();
+  const { state, submit } = useSubmission();
+  const isSending = state.phase === "sending";
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Create subjects</h1>
+        <p className="text-slate-700 dark:text-slate-300">
+          Type people in, or paste them from a spreadsheet, then see what Humanos answered for every row.
+        </p>
+      </div>
+      <Tabs defaultValue="paste">
+        <TabsList aria-label="How to enter subjects">
+          <TabsTrigger value="form">Form</TabsTrigger>
+          <TabsTrigger value="paste">Paste</TabsTrigger>
+        </TabsList>
+        {/* Both panels stay mounted so switching tabs never loses what the operator typed. */}
+        <TabsContent value="form" forceMount className="data-[state=inactive]:hidden">
+          <SubjectForm isSending={isSending} onSubmit={(rows) => submit(rows, [])} />
+        </TabsContent>
+        <TabsContent value="paste" forceMount className="data-[state=inactive]:hidden">
+          <PastePanel grid={grid} isSending={isSending} onSubmit={submit} />
+        </TabsContent>
+      </Tabs>
+      {state.phase === "sending" ? <SubmissionProgress state={state} /> : null}
+      {state.phase === "done" ? (
+        <>
+          {state.problem ? (
+            <p
+              role="alert"
+              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+            >
+              Part of this submission failed: {state.problem}. Rows without an answer are marked “not sent”;
+              fix the cause and send them again.
+            </p>
+          ) : null}
+          <ResultsTable results={state.results} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { contactKey, findBatchDuplicates, identityKey } from "./batch-duplicates";
+import { type CellErrors, emptyGridCells, type GridCells } from "./grid-fields";
+
+function cells(values: Partial<GridCells>): GridCells {
+  return { ...emptyGridCells(), ...values };
+}
+
+function contacts(...values: string[]): GridCells[] {
+  return values.map((contact) => cells({ contact }));
+}
+
+function identity(countryAlpha3: string, docId: string, contact = ""): GridCells {
+  return cells({ contact, fullName: "Ana", birth: "1990-01-01", docId, countryAlpha3 });
+}
+
+describe("contactKey", () => {
+  it.each([
+    ["Ana@Example.COM", "ana@example.com"],
+    [" ana @example.com ", "ana@example.com"],
+    ["+351 912 345 678", "+351912345678"],
+    ["+351\u00a0912345678", "+351912345678"],
+  ])("%j → %j", (contact, key) => {
+    expect(contactKey(contact)).toBe(key);
+  });
+});
+
+describe("identityKey", () => {
+  it.each<[Partial<GridCells>, string]>([
+    [{ countryAlpha3: " prt ", docId: "12 345 678" }, "PRT\u000012345678"],
+    [{ countryAlpha3: "PRT", docId: "" }, ""],
+    [{ countryAlpha3: "", docId: "123" }, ""],
+  ])("%j → %j", (values, key) => {
+    expect(identityKey(cells(values))).toBe(key);
+  });
+});
+
+describe("findBatchDuplicates", () => {
+  it.each<[string, GridCells[], [number, CellErrors][]]>([
+    ["no rows", [], []],
+    ["no duplicates", contacts("a@x.co", "b@x.co", "+351912345678"), []],
+    [
+      "one pair",
+      contacts("a@x.co", "b@x.co", "a@x.co"),
+      [
+        [0, { contact: "Also in row 3" }],
+        [2, { contact: "Also in row 1" }],
+      ],
+    ],
+    [
+      "e-mail case and phone spacing ignored",
+      contacts("A@X.co", "+351 912 345 678", "a@x.CO", "+351912345678"),
+      [
+        [0, { contact: "Also in row 3" }],
+        [1, { contact: "Also in row 4" }],
+        [2, { contact: "Also in row 1" }],
+        [3, { contact: "Also in row 2" }],
+      ],
+    ],
+    [
+      "three occurrences",
+      contacts("a@x.co", "a@x.co", "b@x.co", "a@x.co"),
+      [
+        [0, { contact: "Also in rows 2, 4" }],
+        [1, { contact: "Also in rows 1, 4" }],
+        [3, { contact: "Also in rows 1, 2" }],
+      ],
+    ],
+    [
+      "more than three others are cut short",
+      contacts("a@x.co", "a@x.co", "a@x.co", "a@x.co", "a@x.co"),
+      [
+        [0, { contact: "Also in rows 2, 3, 4, …" }],
+        [1, { contact: "Also in rows 1, 3, 4, …" }],
+        [2, { contact: "Also in rows 1, 2, 4, …" }],
+        [3, { contact: "Also in rows 1, 2, 3, …" }],
+        [4, { contact: "Also in rows 1, 2, 3, …" }],
+      ],
+    ],
+    [
+      "exactly three others are listed in full",
+      contacts("a@x.co", "a@x.co", "a@x.co", "a@x.co"),
+      [
+        [0, { contact: "Also in rows 2, 3, 4" }],
+        [1, { contact: "Also in rows 1, 3, 4" }],
+        [2, { contact: "Also in rows 1, 2, 4" }],
+        [3, { contact: "Also in rows 1, 2, 3" }],
+      ],
+    ],
+    ["empty contacts are not duplicates", [cells({ internalId: "1" }), cells({ internalId: "2" })], []],
+    ["blank rows ignored", [cells({}), cells({}), cells({ contact: "a@x.co" })], []],
+    [
+      "same identity",
+      [
+        identity("PRT", "12345678", "a@x.co"),
+        identity("ESP", "12345678", "b@x.co"),
+        identity("prt", "1234 5678", "c@x.co"),
+      ],
+      [
+        [0, { docId: "Same identity as row 3" }],
+        [2, { docId: "Same identity as row 1" }],
+      ],
+    ],
+    [
+      "same identity in three rows",
+      [identity("PRT", "1"), identity("PRT", "1"), identity("PRT", "1")],
+      [
+        [0, { docId: "Same identity as rows 2, 3" }],
+        [1, { docId: "Same identity as rows 1, 3" }],
+        [2, { docId: "Same identity as rows 1, 2" }],
+      ],
+    ],
+    [
+      "identity needs both country and document",
+      [cells({ docId: "1", contact: "a@x.co" }), cells({ docId: "1", contact: "b@x.co" })],
+      [],
+    ],
+    [
+      "contact and identity both repeated",
+      [identity("PRT", "1", "a@x.co"), identity("PRT", "1", "a@x.co")],
+      [
+        [0, { contact: "Also in row 2", docId: "Same identity as row 2" }],
+        [1, { contact: "Also in row 1", docId: "Same identity as row 1" }],
+      ],
+    ],
+  ])("%s", (_name, rows, expected) => {
+    const result = findBatchDuplicates(rows);
+    expect([...result.entries()].sort(([a], [b]) => a - b)).toEqual(expected);
+  });
+
+  it("handles 100,000 rows with one huge duplicate group in linear time", () => {
+    const rows = contacts(
+      ...Array.from({ length: 100_000 }, (_, index) => (index % 2 === 0 ? "a@x.co" : `u${index}@x.co`)),
+    );
+    const started = performance.now();
+    const result = findBatchDuplicates(rows);
+    const elapsed = performance.now() - started;
+    expect(result.size).toBe(50_000);
+    expect(result.get(99_998)).toEqual({ contact: "Also in rows 1, 3, 5, …" });
+    expect(elapsed).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { parseDelimitedText } from "./parse-delimited";
+
+describe("parseDelimitedText", () => {
+  it.each<[string, string, string[][]]>([
+    ["empty text", "", []],
+    ["one cell", "a", [["a"]]],
+    [
+      "tab-separated LF rows",
+      "a\tb\nc\td",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "CRLF line ends",
+      "a\tb\r\nc\td\r\n",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "lone CR line ends",
+      "a\tb\rc\td\r",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    ["mixed line ends", "a\r\nb\nc\rd", [["a"], ["b"], ["c"], ["d"]]],
+    ["trailing LF gives no phantom row", "a\tb\n", [["a", "b"]]],
+    ["trailing CRLF gives no phantom row", "a\tb\r\n", [["a", "b"]]],
+    ["several trailing newlines", "a\n\n\r\n", [["a"]]],
+    ['"" escapes inside quotes', '"say ""hi"""\tb', [['say "hi"', "b"]]],
+    ["only an escaped quote", '""""', [['"']]],
+    ["empty quoted cell", '""\tb', [["", "b"]]],
+    ["tab inside quotes", '"a\tb"\tc', [["a\tb", "c"]]],
+    ["LF inside quotes", '"line 1\nline 2"\tx\ny', [["line 1\nline 2", "x"], ["y"]]],
+    ["CRLF inside quotes", '"line 1\r\nline 2"\tx\r\ny\r\n', [["line 1\r\nline 2", "x"], ["y"]]],
+    ["quoted cell at end of text", 'a\t"b"', [["a", "b"]]],
+    ["NBSP trimmed", "\u00a0a\u00a0\tb\u00a0", [["a", "b"]]],
+    ["spaces trimmed", "  a \t b  ", [["a", "b"]]],
+    ["whitespace inside quotes trimmed too", '" a "\tb', [["a", "b"]]],
+    ["internal spaces kept", "Ana  Silva\tx", [["Ana  Silva", "x"]]],
+    ["leading UTF-8 BOM", "\ufeffEmail\tPhone\r\n", [["Email", "Phone"]]],
+    ["U+FEFF inside a cell is kept", "a\tb\ufeffc", [["a", "b\ufeffc"]]],
+    ["blank rows dropped", "a\n\n\t\t\n \t\u00a0\nb", [["a"], ["b"]]],
+    ["ragged rows", "a\tb\tc\nd\ne\tf", [["a", "b", "c"], ["d"], ["e", "f"]]],
+    ["empty cells kept inside a row", "a\t\tc", [["a", "", "c"]]],
+    ["trailing delimiter keeps an empty cell", "a\t", [["a", ""]]],
+    ["quote mid-cell is literal", 'O"Brien\t5" tall', [['O"Brien', '5" tall']]],
+    ["quote after leading space is literal", ' "a\tb"', [['"a', 'b"']]],
+    ["text after the closing quote is kept", '"abc"def\tg', [["abcdef", "g"]]],
+    ["unclosed quote is literal", '"abc\tdef\nghi', [['"abc', "def"], ["ghi"]]],
+  ])("%s", (_name, text, expected) => {
+    expect(parseDelimitedText(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, string[][]]>([
+    [
+      ";",
+      'Nome;País\r\n"Silva; Ana";PRT\r\n',
+      [
+        ["Nome", "País"],
+        ["Silva; Ana", "PRT"],
+      ],
+    ],
+    [",", 'a,"b,c",d', [["a", "b,c", "d"]]],
+  ])("custom delimiter %j", (delimiter, text, expected) => {
+    expect(parseDelimitedText(text, delimiter)).toEqual(expected);
+  });
+
+  it.each(["", "ab", '"', "\n", "\r"])("rejects delimiter %j", (delimiter) => {
+    expect(() => parseDelimitedText("a", delimiter)).toThrow("Unsupported delimiter");
+  });
+
+  it("parses 100,000 rows in linear time", () => {
+    const line = 'ana@example.com\t1001\t"Ana ""A"" Silva"\t1990-01-01\t12345678\tPRT\r\n';
+    const text = line.repeat(100_000);
+    const started = performance.now();
+    const rows = parseDelimitedText(text);
+    const elapsed = performance.now() - started;
+    expect(rows).toHaveLength(100_000);
+    expect(rows[99_999]).toEqual([
+      "ana@example.com",
+      "1001",
+      'Ana "A" Silva',
+      "1990-01-01",
+      "12345678",
+      "PRT",
+    ]);
+    expect(elapsed).toBeLessThan(2000);
+  });
+});
