@@ -5,6 +5,7 @@ import {
   CircleX,
   Copy,
   Globe,
+  IdCard,
   type LucideIcon,
   TriangleAlert,
   UserX,
@@ -47,6 +48,12 @@ export const TONE_STYLES: Record<StatusTone, { badge: string; row: string; icon:
       "border-purple-300 bg-purple-50 text-purple-900 dark:border-purple-700 dark:bg-purple-950 dark:text-purple-100",
     row: "bg-purple-50/70 dark:bg-purple-950/40",
     icon: UserX,
+  },
+  "identity-exists": {
+    badge:
+      "border-fuchsia-300 bg-fuchsia-50 text-fuchsia-900 dark:border-fuchsia-700 dark:bg-fuchsia-950 dark:text-fuchsia-100",
+    row: "bg-fuchsia-50/70 dark:bg-fuchsia-950/40",
+    icon: IdCard,
   },
   unexpected: {
     badge: "border-red-400 bg-red-100 text-red-950 dark:border-red-600 dark:bg-red-950 dark:text-red-100",

@@ -14,6 +14,7 @@ export type StatusTone =
   | "country"
   | "repeated"
   | "conflict"
+  | "identity-exists"
   | "unexpected"
   | "muted";
 
@@ -81,7 +82,7 @@ const KNOWN_STATUSES: Record<number, Omit<StatusInfo, "key">> = {
   410: {
     label: "User already has an identity for this country",
     meaning: "This contact already holds a different identity for the same country.",
-    tone: "conflict",
+    tone: "identity-exists",
     isSuccess: false,
     nextStep: "Check the document number; Humanos keeps one identity per country.",
   },

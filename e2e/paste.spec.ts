@@ -1,0 +1,93 @@
+import { expect, test } from "./fixtures";
+
+/** Excel puts rows on the clipboard as TSV with CRLF, a trailing CRLF and quotes around awkward cells. */
+function excelTsv(rows: string[][]): string {
+  const quote = (cell: string) => (/[\t\r\n"]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  return `${rows.map((row) => row.map(quote).join("\t")).join("\r\n")}\r\n`;
+}
+
+test("a real clipboard paste of Excel TSV with a header creates 200 subjects", async ({
+  onboard,
+  data,
+  sandbox,
+}) => {
+  const header = ["Email", "Internal ID", "Full name", "Date of birth", "Document", "Country"];
+  const people = Array.from({ length: 200 }, (_, index) => {
+    const withIdentity = index % 2 === 0;
+    return [
+      `  ${data.email("paste")}\u00a0`,
+      `emp-${index}`,
+      withIdentity ? `Maria "Mimi" Costa ${index}` : "",
+      withIdentity ? "1985-03-0" + ((index % 9) + 1) : "",
+      withIdentity ? data.docId() : "",
+      withIdentity ? "PRT" : "",
+    ];
+  });
+  await onboard.open("Paste");
+  await onboard.pasteAt(onboard.gridCell(1, 0), excelTsv([header, ...people]));
+
+  await expect(onboard.grid).toHaveAttribute("aria-rowcount", "201");
+  await expect(onboard.cellInput("Full name", 1)).toHaveValue('Maria "Mimi" Costa 0');
+  await expect(onboard.cellInput("Contact (e-mail or phone)", 1)).toHaveValue(people[0]?.[0]?.trim() ?? "");
+  await expect(onboard.page.getByTestId("grid-counts")).toContainText("200 valid");
+
+  await onboard.createButton.click();
+  await expect(onboard.resultRows()).toHaveCount(200, { timeout: 30_000 });
+  await expect(onboard.resultRows("200")).toHaveCount(200);
+  await expect(onboard.results.locator("tbody tr").first()).toContainText(people[0]?.[0]?.trim() ?? "");
+
+  const last = people[199]?.[0]?.trim() ?? "";
+  const created = await sandbox.byContact(last);
+  expect(created?.internalId).toBe("emp-199");
+});
+
+test("a headerless paste at a cell fills from that cell, quoted cells intact", async ({ onboard }) => {
+  await onboard.open("Paste");
+  const text = 'Rita\t1970-01-01\tAB 12 34\tESP\r\n"Jo\u00e3o\tSegundo ""Jr"""\t1971-02-02\tZZ99\tPRT\r\n';
+  await onboard.pasteAt(onboard.gridCell(2, 2), text);
+  await expect(onboard.cellInput("Full name", 2)).toHaveValue("Rita");
+  await expect(onboard.cellInput("Country (alpha-3)", 2)).toHaveValue("ESP");
+  await expect(onboard.cellInput("Full name", 3)).toHaveValue('João\tSegundo "Jr"');
+});
+
+test("a batch with an invalid row flags it, refuses to send silently, then sends only the valid rows on request", async ({
+  onboard,
+  page,
+  data,
+  sandbox,
+}) => {
+  const good1 = data.email("ok");
+  const good2 = data.phone();
+  const repeated = data.email("dup");
+  const rows = [
+    [good1, "a-1"],
+    ["not-an-email", "a-2"],
+    [good2, "a-3"],
+    [repeated, "a-4"],
+    [repeated, "a-5"],
+  ];
+  await onboard.open("Paste");
+  await onboard.pasteAt(onboard.gridCell(1, 0), excelTsv(rows));
+
+  await expect(onboard.cellInput("Contact (e-mail or phone)", 2)).toHaveAttribute("aria-invalid", "true");
+  await expect(
+    onboard.grid.getByRole("listitem").filter({ hasText: "Not a valid e-mail address or phone number" }),
+  ).toBeVisible();
+  await expect(onboard.grid.getByRole("listitem").filter({ hasText: "Also in row 5" })).toBeVisible();
+  await expect(page.getByTestId("grid-counts")).toContainText("3 with errors");
+
+  await onboard.createButton.click();
+  await expect(page.getByRole("alert").filter({ hasText: "3 rows have errors" })).toBeVisible();
+  await expect(onboard.results).toHaveCount(0);
+  expect(await sandbox.byContact(good1)).toBeNull();
+
+  await page.getByLabel(/Send only the valid rows/).check();
+  await onboard.createButton.click();
+  await expect(onboard.resultRows()).toHaveCount(5);
+  await expect(onboard.resultRows("200")).toHaveCount(2);
+  await expect(onboard.resultRows("not-sent")).toHaveCount(3);
+  await expect(onboard.resultRowFor("not-an-email")).toContainText("Not sent");
+  await expect(onboard.resultRowFor("not-an-email")).toContainText("Not a valid e-mail address");
+  expect(await sandbox.byContact(good1)).not.toBeNull();
+  expect(await sandbox.byContact(repeated)).toBeNull();
+});
