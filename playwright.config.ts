@@ -6,7 +6,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 /** Debian's chromium when present (Playwright cannot download its own browsers on these machines). */
 function chromiumExecutable(): string | undefined {
-  const candidate = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const candidate = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   return existsSync(candidate) ? candidate : undefined;
 }
 

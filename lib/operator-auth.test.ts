@@ -47,6 +47,17 @@ describe("checkBasicAuthorization", () => {
     expect(checkBasicAuthorization(header, OPERATORS)).toStrictEqual({ ok: true, name });
   });
 
+  it.each<[string, string]>([
+    ["empty name", ":pw"],
+    ["no colon (never split mid-text)", "alicepw"],
+  ])("refuses %s even if such an operator were configured", (_name, credentials) => {
+    const operators = [
+      { name: "", password: "pw" },
+      { name: "alicep", password: "alicepw" },
+    ];
+    expect(checkBasicAuthorization(basic(credentials), operators)).toStrictEqual(WRONG);
+  });
+
   it("accepts a UTF-8 password", () => {
     const operators = [{ name: "zé", password: "pässwörd" }];
     expect(checkBasicAuthorization(basic("zé:pässwörd"), operators)).toStrictEqual({ ok: true, name: "zé" });

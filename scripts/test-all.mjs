@@ -17,7 +17,7 @@ function run(command, args, extraEnv = {}) {
 }
 
 function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const path = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   if (existsSync(path)) return true;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot) {
@@ -43,6 +43,10 @@ function readJson(path) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+
+// Lint and format are part of "green": Biome is fast (< 1 s); types are checked by `next build`.
+if (run("npx", ["biome", "check", "."]) !== 0)
+  failedSteps.push("lint (npx biome check --write . fixes most)");
 
 const vitestStatus = run("npx", [
   "vitest",

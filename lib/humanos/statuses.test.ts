@@ -29,6 +29,7 @@ describe("describeStatus", () => {
     [401, "Unexpected answer (code 401)", "unexpected", false],
     [500, "Unexpected answer (code 500)", "unexpected", false],
     [302, "Unexpected answer (code 302)", "unexpected", false],
+    [300, "Unexpected answer (code 300)", "unexpected", false],
     [199, "Unexpected answer (code 199)", "unexpected", false],
     [202, "Accepted (code 202)", "success", true],
     [299, "Accepted (code 299)", "success", true],
