@@ -24,7 +24,11 @@ const serverEnvSchema = z
     HUMANOS_SIGNING_SECRET: optionalString,
     HUMANOS_API_VERSION: z.preprocess(
       blankAsUnset,
-      z.iso.date({ error: "must be a date written YYYY-MM-DD, e.g. 2025-01-01" }).optional(),
+      z
+        .string()
+        .trim()
+        .pipe(z.iso.date({ error: "must be a date written YYYY-MM-DD, e.g. 2025-01-01" }))
+        .optional(),
     ),
     HUMANOS_TIMEOUT_MS: z.preprocess(
       blankAsUnset,

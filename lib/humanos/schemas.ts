@@ -32,7 +32,7 @@ function todayUtcIsoDate(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-const isoDate = z.iso.date({ error: "Use a real date written YYYY-MM-DD" });
+const isoDate = z.iso.date({ error: "Use a real date written YYYY-MM-DD", abort: true });
 const optionalIsoDate = z
   .string()
   .trim()
@@ -52,7 +52,7 @@ export const contactSchema = z
   .pipe(
     z
       .string()
-      .min(1, "Enter an e-mail address or a phone number")
+      .min(1, { error: "Enter an e-mail address or a phone number", abort: true })
       .refine((value) => E164.test(value) || emailSchema.safeParse(value).success, {
         error: (issue) =>
           /^[+\d()-.]+$/.test(String(issue.input))
@@ -71,7 +71,7 @@ export const identitySchema = z
     birth: z
       .string({ error: "Date of birth is required" })
       .trim()
-      .min(1, "Date of birth is required")
+      .min(1, { error: "Date of birth is required", abort: true })
       .pipe(isoDate)
       .refine((value) => value < todayUtcIsoDate(), "Date of birth must be in the past"),
     docId: z
@@ -87,8 +87,8 @@ export const identitySchema = z
       .string({ error: "Country is required" })
       .trim()
       .toUpperCase()
-      .min(1, "Country is required")
-      .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 3166-1 alpha-3 code, e.g. PRT")
+      .min(1, { error: "Country is required", abort: true })
+      .regex(/^[A-Z]{3}$/, { error: "Use a three-letter ISO 3166-1 alpha-3 code, e.g. PRT", abort: true })
       .refine(isKnownAlpha3, {
         error: (issue) => `Unknown country code ${String(issue.input)}: use ISO 3166-1 alpha-3, e.g. PRT`,
         params: UNKNOWN_COUNTRY_PARAM,

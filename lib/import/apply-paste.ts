@@ -30,7 +30,7 @@ export function isMultiCellText(text: string): boolean {
 export function firstRowAfterContent(rows: readonly GridCells[]): number {
   for (let index = rows.length - 1; index >= 0; index -= 1) {
     const row = rows[index];
-    if (row && GRID_FIELDS.some((field) => row[field] !== "")) return index + 1;
+    if (row && GRID_FIELDS.some((field) => row[field].trim() !== "")) return index + 1;
   }
   return 0;
 }
