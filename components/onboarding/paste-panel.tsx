@@ -17,13 +17,17 @@ interface PastePanelProps {
 }
 
 export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
-  const validation = useGridValidation(grid.rows);
+  const { validation, isValidating } = useGridValidation(grid.rows);
   const [sendValidOnly, setSendValidOnly] = useState(false);
   const [blocker, setBlocker] = useState<string | null>(null);
   const sendValidOnlyId = useId();
   const { validCount, invalidCount, invalidRows } = validation;
 
   const submit = () => {
+    if (isValidating) {
+      setBlocker("Still checking the rows; try again in a moment.");
+      return;
+    }
     if (validCount + invalidCount === 0) {
       setBlocker("Nothing to send: paste rows from a spreadsheet (Ctrl+V / ⌘V in the grid) or type them in.");
       return;
@@ -52,13 +56,19 @@ export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
         name, date of birth (YYYY-MM-DD), document, country (alpha-3).
       </p>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <p aria-live="polite" data-testid="grid-counts">
-          <span className="tabular-nums">{(validCount + invalidCount).toLocaleString("en-US")}</span> rows ·{" "}
-          <span className="tabular-nums">{validCount.toLocaleString("en-US")}</span> valid ·{" "}
-          <span className={invalidCount > 0 ? "font-semibold text-red-800 dark:text-red-300" : undefined}>
-            <span className="tabular-nums">{invalidCount.toLocaleString("en-US")}</span> with errors
-          </span>
-        </p>
+        {isValidating ? (
+          <p data-testid="grid-counts" role="status">
+            Checking {grid.rows.length.toLocaleString("en-US")} rows…
+          </p>
+        ) : (
+          <p aria-live="polite" data-testid="grid-counts">
+            <span className="tabular-nums">{(validCount + invalidCount).toLocaleString("en-US")}</span> rows ·{" "}
+            <span className="tabular-nums">{validCount.toLocaleString("en-US")}</span> valid ·{" "}
+            <span className={invalidCount > 0 ? "font-semibold text-red-800 dark:text-red-300" : undefined}>
+              <span className="tabular-nums">{invalidCount.toLocaleString("en-US")}</span> with errors
+            </span>
+          </p>
+        )}
         <Button variant="secondary" size="sm" onClick={grid.addRow}>
           <Plus aria-hidden="true" className="size-4" /> Add row
         </Button>
@@ -66,7 +76,7 @@ export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
           Clear grid
         </Button>
       </div>
-      <SubjectGrid grid={grid} validation={validation} />
+      <SubjectGrid grid={grid} validation={validation} isValidating={isValidating} />
       <div className="flex flex-wrap items-center justify-end gap-4">
         <div className="flex items-center gap-2 text-sm">
           <input

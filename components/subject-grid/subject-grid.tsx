@@ -21,7 +21,15 @@ function formatCount(count: number): string {
 }
 
 /** The paste grid: role="grid" named "Subjects", virtualised, every cell an editable input. */
-export function SubjectGrid({ grid, validation }: { grid: GridRowsApi; validation: GridValidation }) {
+export function SubjectGrid({
+  grid,
+  validation,
+  isValidating,
+}: {
+  grid: GridRowsApi;
+  validation: GridValidation;
+  isValidating: boolean;
+}) {
   const { rows, updateCell, removeRow, addRow, paste } = grid;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -104,7 +112,7 @@ export function SubjectGrid({ grid, validation }: { grid: GridRowsApi; validatio
         aria-label="Subjects"
         aria-rowcount={rows.length + 1}
         aria-colcount={GRID_FIELDS.length + 3}
-        aria-busy="false"
+        aria-busy={isValidating}
         tabIndex={0}
         onPaste={onPaste}
         className="rounded-md border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"

@@ -16,29 +16,17 @@ export interface GridValidation {
   invalidRows: number[];
 }
 
-// Rows are immutable objects: an unchanged row keeps its identity, so its verdict is reused.
-const verdictCache = new WeakMap<GridCells, RowVerdict>();
-
-function verdictOf(cells: GridCells): RowVerdict {
-  const cached = verdictCache.get(cells);
-  if (cached) return cached;
-  let verdict: RowVerdict;
-  if (isBlankRow(cells)) verdict = { kind: "blank" };
-  else {
-    const result = validateGridRow(cells);
-    verdict = result.ok
-      ? { kind: "valid", subject: result.subject }
-      : { kind: "invalid", errors: result.errors };
-  }
-  verdictCache.set(cells, verdict);
-  return verdict;
+/** One row on its own: blank, valid (with the subject that will be sent) or invalid (a message per cell). */
+export function verdictOfRow(cells: GridCells): RowVerdict {
+  if (isBlankRow(cells)) return { kind: "blank" };
+  const result = validateGridRow(cells);
+  return result.ok ? { kind: "valid", subject: result.subject } : { kind: "invalid", errors: result.errors };
 }
 
-/** Validates every row with the shared schema, then flags contacts and identities repeated in the batch. */
-export function validateGrid(rows: readonly GridCells[]): GridValidation {
-  const verdicts = rows.map(verdictOf);
-  const duplicates = findBatchDuplicates(rows as GridCells[]);
-  for (const [rowIndex, duplicateErrors] of duplicates) {
+/** Adds what only the whole batch can tell (repeated contacts and identities) and counts the outcome. */
+export function summariseVerdicts(rows: readonly GridCells[], rowVerdicts: readonly RowVerdict[]): GridValidation {
+  const verdicts = rowVerdicts.slice();
+  for (const [rowIndex, duplicateErrors] of findBatchDuplicates(rows)) {
     const verdict = verdicts[rowIndex];
     if (!verdict || verdict.kind === "blank") continue;
     const errors = verdict.kind === "invalid" ? verdict.errors : {};
@@ -51,4 +39,8 @@ export function validateGrid(rows: readonly GridCells[]): GridValidation {
     else if (verdict.kind === "invalid") invalidRows.push(index);
   });
   return { verdicts, validCount, invalidCount: invalidRows.length, invalidRows };
+}
+
+export function validateGrid(rows: readonly GridCells[]): GridValidation {
+  return summariseVerdicts(rows, rows.map(verdictOfRow));
 }
