@@ -23,7 +23,10 @@ test("a 5,000-row paste is validated off the main thread: the grid is busy, then
   await expect(onboard.grid).toHaveAttribute("aria-rowcount", "5001");
   await expect(onboard.grid).toHaveAttribute("aria-busy", "false");
   await expect(page.getByTestId("grid-counts")).toContainText("5,000 rows · 4,980 valid · 20 with errors");
-  expect(await page.evaluate(() => (window as unknown as { busyLog: string[] }).busyLog)).toEqual(["true", "false"]);
+  expect(await page.evaluate(() => (window as unknown as { busyLog: string[] }).busyLog)).toEqual([
+    "true",
+    "false",
+  ]);
   // Only visible rows are rendered.
   expect(await onboard.grid.getByRole("row").count()).toBeLessThan(80);
 });

@@ -53,7 +53,7 @@ test("a second submission yields 201, 409 and 410 rows, each highlighted differe
   expect(backgrounds).not.toContain("rgba(0, 0, 0, 0)");
 
   // The filter narrows the table to one status.
-  await page.getByLabel("Show").selectOption("409");
+  await page.getByLabel("Show results").selectOption("409");
   await expect(onboard.resultRows()).toHaveCount(1);
   await expect(onboard.resultRows("409")).toHaveCount(1);
 });

@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+import { FileImportPanel } from "@/components/file-import/file-import-panel";
 import { ResultsTable } from "@/components/results-table/results-table";
 import { SubjectForm } from "@/components/subject-form/subject-form";
 import { useGridRows } from "@/components/subject-grid/use-grid-rows";
@@ -12,6 +14,8 @@ export function OnboardingScreen() {
   const grid = useGridRows();
   const { state, submit } = useSubmission();
   const isSending = state.phase === "sending";
+  const [tab, setTab] = useState("paste");
+  const [loadNotice, setLoadNotice] = useState("");
 
   return (
     <div className="flex flex-col gap-6">
@@ -21,17 +25,35 @@ export function OnboardingScreen() {
           Type people in, or paste them from a spreadsheet, then see what Humanos answered for every row.
         </p>
       </div>
-      <Tabs defaultValue="paste">
+      <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label="How to enter subjects">
           <TabsTrigger value="form">Form</TabsTrigger>
           <TabsTrigger value="paste">Paste</TabsTrigger>
+          <TabsTrigger value="file">File</TabsTrigger>
         </TabsList>
         {/* Both panels stay mounted so switching tabs never loses what the operator typed. */}
         <TabsContent value="form" forceMount className="data-[state=inactive]:hidden">
           <SubjectForm isSending={isSending} onSubmit={(rows) => submit(rows, [])} />
         </TabsContent>
         <TabsContent value="paste" forceMount className="data-[state=inactive]:hidden">
+          {loadNotice ? (
+            <p
+              role="status"
+              className="mb-3 rounded-md border border-blue-300 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-700 dark:bg-blue-950 dark:text-blue-100"
+            >
+              Loaded {loadNotice}. Check the rows below, then press Create subjects.
+            </p>
+          ) : null}
           <PastePanel grid={grid} isSending={isSending} onSubmit={submit} />
+        </TabsContent>
+        <TabsContent value="file" forceMount className="data-[state=inactive]:hidden">
+          <FileImportPanel
+            onLoad={(rows, description) => {
+              grid.replaceRows(rows, `loading ${description}`);
+              setLoadNotice(description);
+              setTab("paste");
+            }}
+          />
         </TabsContent>
       </Tabs>
       {state.phase === "sending" ? <SubmissionProgress state={state} /> : null}

@@ -30,7 +30,7 @@ export function ResultsTable({ results }: { results: RowResult[] }) {
       <ResultsSummary counts={counts} total={results.length} />
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-sm">
-          Show
+          Show results
           <select
             value={statusFilter}
             onChange={(event) => setStatusFilter(event.target.value)}

@@ -1,20 +1,42 @@
 "use client";
 
-import { createContext, type KeyboardEvent, useContext } from "react";
-import type { GridField } from "@/lib/import/grid-fields";
+import { createContext, useContext } from "react";
+import type { GridCells } from "@/lib/import/grid-fields";
+import type { CellPosition, SelectionRect } from "@/lib/import/grid-selection";
 import type { RowVerdict } from "@/lib/import/validate-grid";
 
-export interface GridActions {
-  verdicts: readonly RowVerdict[];
-  updateCell: (rowIndex: number, field: GridField, value: string) => void;
-  removeRow: (rowIndex: number) => void;
-  onCellKeyDown: (event: KeyboardEvent<HTMLInputElement>, rowIndex: number, field: GridField) => void;
+export interface CellEditing {
+  row: number;
+  col: number;
+  draft: string;
 }
 
-export const GridContext = createContext<GridActions | null>(null);
+/** What every visible cell needs to know to draw itself and to report clicks and edits. */
+export interface GridCellContext {
+  verdicts: readonly (RowVerdict | undefined)[];
+  /** The position of a data row among the rows shown. */
+  positionOf: (rowIndex: number) => number;
+  active: CellPosition;
+  rect: SelectionRect;
+  editing: CellEditing | null;
+  selectCell: (position: CellPosition, extend: boolean) => void;
+  selectRows: (viewRow: number, extend: boolean) => void;
+  startEditing: (position: CellPosition, draft?: string) => void;
+  setDraft: (draft: string) => void;
+  commitEdit: (move?: { rows: number; cols: number }) => void;
+  cancelEdit: () => void;
+}
 
-export function useGridActions(): GridActions {
-  const actions = useContext(GridContext);
-  if (!actions) throw new Error("Grid cells must be rendered inside <SubjectGrid>");
-  return actions;
+export const GridContext = createContext<GridCellContext | null>(null);
+
+export function useGridCellContext(): GridCellContext {
+  const context = useContext(GridContext);
+  if (!context) throw new Error("Grid cells must be rendered inside <SubjectGrid>");
+  return context;
+}
+
+export type { GridCells };
+
+export function cellErrorId(rowIndex: number, field: string): string {
+  return `cell-error-${rowIndex}-${field}`;
 }

@@ -2,25 +2,26 @@
 
 import { useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ClipboardEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
-import { firstRowAfterContent, isMultiCellText } from "@/lib/import/apply-paste";
-import { GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
+import { Trash2 } from "lucide-react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { GRID_FIELDS } from "@/lib/import/grid-fields";
+import type { CellPosition } from "@/lib/import/grid-selection";
 import type { GridValidation } from "@/lib/import/validate-grid";
 import { getGridColumns, gridFeatures } from "./grid-columns";
-import { type GridActions, GridContext } from "./grid-context";
-import type { useGridRows } from "./use-grid-rows";
+import { type GridCellContext, GridContext } from "./grid-context";
+import { GridToolbar } from "./grid-toolbar";
+import { useGridInteraction } from "./use-grid-interaction";
+import type { GridRowsApi } from "./use-grid-rows";
 
 const columns = getGridColumns();
 const GRID_TEMPLATE = "3.5rem repeat(6, minmax(9rem, 1fr)) minmax(16rem, 1.6fr) 2.75rem";
-const ROW_HEIGHT_ESTIMATE = 38;
+const ROW_HEIGHT_ESTIMATE = 37;
 
-type GridRowsApi = ReturnType<typeof useGridRows>;
-
-function formatCount(count: number): string {
-  return count.toLocaleString("en-US");
-}
-
-/** The paste grid: role="grid" named "Subjects", virtualised, every cell an editable input. */
+/**
+ * The paste grid: role="grid" named "Subjects", virtualised (only visible rows are rendered), with
+ * the WAI-ARIA grid keyboard model, range selection, undo/redo and an "only errors" view.
+ */
 export function SubjectGrid({
   grid,
   validation,
@@ -30,92 +31,77 @@ export function SubjectGrid({
   validation: GridValidation;
   isValidating: boolean;
 }) {
-  const { rows, updateCell, removeRow, addRow, paste } = grid;
+  const { rows } = grid;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [onlyErrors, setOnlyErrors] = useState(false);
   const table = useTable({ features: gridFeatures, columns, data: rows });
   const tableRows = table.getRowModel().rows;
 
+  const viewRows = useMemo(
+    () => (onlyErrors ? validation.invalidRows : Array.from({ length: rows.length }, (_, index) => index)),
+    [onlyErrors, validation.invalidRows, rows.length],
+  );
+
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: viewRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_ESTIMATE,
-    overscan: 8,
+    overscan: 10,
   });
 
-  const focusCell = useCallback(
-    (rowIndex: number, field: GridField) => {
-      virtualizer.scrollToIndex(rowIndex, { align: "auto" });
-      requestAnimationFrame(() => {
-        scrollRef.current?.querySelector<HTMLInputElement>(`[data-cell="${rowIndex}:${field}"]`)?.focus();
-      });
-    },
-    [virtualizer],
-  );
+  const interaction = useGridInteraction({
+    grid,
+    viewRows,
+    invalidRows: validation.invalidRows,
+    scrollToRow: useCallback(
+      (viewRow: number) => virtualizer.scrollToIndex(viewRow, { align: "auto" }),
+      [virtualizer],
+    ),
+    getCellElement: useCallback(
+      (position: CellPosition) =>
+        gridRef.current?.querySelector<HTMLElement>(`[data-cell="${position.row}:${position.col}"]`) ?? null,
+      [],
+    ),
+    announce: setAnnouncement,
+  });
+  const { rect } = interaction;
 
-  const onCellKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLInputElement>, rowIndex: number, field: GridField) => {
-      if (event.key === "ArrowDown" || (event.key === "Enter" && !event.shiftKey)) {
-        event.preventDefault();
-        if (rowIndex + 1 >= rows.length) addRow();
-        focusCell(rowIndex + 1, field);
-      } else if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey)) {
-        event.preventDefault();
-        if (rowIndex > 0) focusCell(rowIndex - 1, field);
-      }
-    },
-    [rows.length, addRow, focusCell],
-  );
-
-  const onPaste = useCallback(
-    (event: ClipboardEvent<HTMLDivElement>) => {
-      const text = event.clipboardData.getData("text/plain");
-      const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]");
-      // A single value pasted into a cell is the input's own business; anything bigger spreads over the grid.
-      if (cell && !isMultiCellText(text)) return;
-      event.preventDefault();
-      const target = cell
-        ? { rowIndex: Number(cell.dataset.row), field: (cell.dataset.field as GridField | undefined) ?? null }
-        : { rowIndex: firstRowAfterContent(rows), field: null };
-      const outcome = paste(text, target);
-      if (outcome.rowCount === 0) {
-        setAnnouncement("Nothing to paste: the clipboard held no cells.");
-        return;
-      }
-      const ignored =
-        outcome.unmappedColumns.length > 0 ? ` Ignored columns: ${outcome.unmappedColumns.join(", ")}.` : "";
-      setAnnouncement(
-        `Pasted ${formatCount(outcome.rowCount)} row${outcome.rowCount === 1 ? "" : "s"} at row ${outcome.firstRow + 1}${outcome.hasHeader ? ", columns matched by the header row" : ""}.${ignored}`,
-      );
-    },
-    [rows, paste],
-  );
-
-  const actions: GridActions = useMemo(
-    () => ({ verdicts: validation.verdicts, updateCell, removeRow, onCellKeyDown }),
-    [validation.verdicts, updateCell, removeRow, onCellKeyDown],
-  );
-
+  const context: GridCellContext = { ...interaction.context, verdicts: validation.verdicts };
   const headerGroup = table.getHeaderGroups()[0];
+  const selectedRowCount = rect.bottom - rect.top + 1;
+
   return (
-    <GridContext.Provider value={actions}>
-      <p aria-live="polite" className="sr-only">
+    <GridContext.Provider value={context}>
+      <GridToolbar
+        grid={grid}
+        onlyErrors={onlyErrors}
+        onOnlyErrorsChange={setOnlyErrors}
+        invalidCount={validation.invalidCount}
+        selectedRowCount={selectedRowCount}
+        onJumpToError={() => interaction.jumpToError(1)}
+        onDeleteSelectedRows={interaction.deleteSelectedRows}
+        onFillDown={interaction.fillSelectionDown}
+        onTravel={interaction.travel}
+        announce={setAnnouncement}
+      />
+      <p aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
         {announcement}
       </p>
-      {announcement ? (
-        <p className="text-sm text-slate-700 dark:text-slate-300" aria-hidden="true">
-          {announcement}
-        </p>
-      ) : null}
       <div
+        ref={gridRef}
         role="grid"
         aria-label="Subjects"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={viewRows.length + 1}
         aria-colcount={GRID_FIELDS.length + 3}
         aria-busy={isValidating}
-        tabIndex={0}
-        onPaste={onPaste}
-        className="rounded-md border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
+        aria-multiselectable="true"
+        tabIndex={-1}
+        onKeyDown={interaction.onKeyDown}
+        onPaste={interaction.onPaste}
+        onCopy={interaction.onCopy}
+        className="rounded-md border border-slate-300 bg-white outline-none dark:border-slate-700 dark:bg-slate-900"
       >
         <div
           role="rowgroup"
@@ -130,19 +116,30 @@ export function SubjectGrid({
                 <table.FlexRender header={header} />
               </div>
             ))}
+            <div role="columnheader" className="px-2 py-2 text-xs font-semibold">
+              <span className="sr-only">Remove</span>
+            </div>
           </div>
         </div>
         <div ref={scrollRef} role="rowgroup" className="relative max-h-[28rem] min-h-48 overflow-auto">
+          {viewRows.length === 0 ? <p className="p-4 text-sm text-slate-600">No rows with errors.</p> : null}
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const row = tableRows[item.index];
-              if (!row) return null;
-              const isInvalid = validation.verdicts[item.index]?.kind === "invalid";
+              const rowIndex = viewRows[item.index];
+              const row = rowIndex === undefined ? undefined : tableRows[rowIndex];
+              if (!row || rowIndex === undefined) return null;
+              const isInvalid = validation.verdicts[rowIndex]?.kind === "invalid";
+              const rowSelected =
+                item.index >= rect.top &&
+                item.index <= rect.bottom &&
+                rect.left === 0 &&
+                rect.right === GRID_FIELDS.length - 1;
               return (
                 <div
                   key={item.key}
                   role="row"
                   aria-rowindex={item.index + 2}
+                  aria-selected={rowSelected}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
                   className="absolute inset-x-0 grid border-b border-slate-200 dark:border-slate-800"
@@ -150,27 +147,43 @@ export function SubjectGrid({
                 >
                   <div
                     role="rowheader"
-                    className="flex items-center gap-1 px-2 text-xs text-slate-500 tabular-nums"
-                    aria-label={`Row ${item.index + 1}${isInvalid ? ", has errors" : ""}`}
+                    onMouseDown={(event) => {
+                      event.preventDefault();
+                      interaction.context.selectRows(item.index, event.shiftKey);
+                    }}
+                    className="flex cursor-pointer items-center gap-1 px-2 text-xs text-slate-500 tabular-nums select-none"
+                    aria-label={`Row ${rowIndex + 1}${isInvalid ? ", has errors" : ""}`}
                   >
-                    {item.index + 1}
+                    {rowIndex + 1}
                     {isInvalid ? <span className="font-bold text-red-700 dark:text-red-400">!</span> : null}
                   </div>
                   {row.getAllCells().map((cell) => (
-                    <div
-                      key={cell.id}
-                      role="gridcell"
-                      className="min-w-0 border-l border-slate-200 dark:border-slate-800"
-                    >
-                      <table.FlexRender cell={cell} />
-                    </div>
+                    <table.FlexRender key={cell.id} cell={cell} />
                   ))}
+                  <div
+                    role="gridcell"
+                    className="flex items-center justify-center border-l border-slate-200 dark:border-slate-800"
+                  >
+                    <Button
+                      variant="danger"
+                      size="icon"
+                      tabIndex={-1}
+                      onClick={() => grid.removeRows([rowIndex])}
+                      aria-label={`Remove row ${rowIndex + 1}`}
+                    >
+                      <Trash2 aria-hidden="true" className="size-4" />
+                    </Button>
+                  </div>
                 </div>
               );
             })}
           </div>
         </div>
       </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Arrows move, Shift+arrows select, type or Enter to edit, Delete clears, Ctrl+D fills down, Ctrl+Z /
+        Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Ctrl+C / Ctrl+V copy and paste.
+      </p>
     </GridContext.Provider>
   );
 }

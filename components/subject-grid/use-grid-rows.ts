@@ -1,8 +1,22 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { applyPaste, type PasteOutcome, type PasteTarget } from "@/lib/import/apply-paste";
-import { emptyGridCells, type GridCells, type GridField } from "@/lib/import/grid-fields";
+import { createEditHistory, rowsLabel } from "@/lib/import/edit-history";
+import {
+  clearRange,
+  deleteRows,
+  type EditResult,
+  fillDown,
+  type GridRange,
+  insertRows,
+  patchBetween,
+  type ReplaceOptions,
+  replaceAll,
+  replaceInColumn,
+  setCell,
+} from "@/lib/import/grid-edits";
+import { emptyGridCells, GRID_FIELD_LABELS, type GridCells, type GridField } from "@/lib/import/grid-fields";
 
 export const INITIAL_BLANK_ROWS = 5;
 
@@ -10,38 +24,103 @@ function initialRows(): GridCells[] {
   return Array.from({ length: INITIAL_BLANK_ROWS }, emptyGridCells);
 }
 
-/** The grid's rows: immutable row objects, replaced only where something changed. */
+/**
+ * The grid's rows and their undo history. Rows are immutable objects replaced only where something
+ * changed; every operation is one undoable step (at least 100 are kept).
+ */
 export function useGridRows() {
   const [rows, setRows] = useState<GridCells[]>(initialRows);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const history = useRef(createEditHistory(200));
+  // Bumped on every change so the toolbar re-reads canUndo/canRedo and their labels.
+  const [, setHistoryVersion] = useState(0);
 
-  const updateCell = useCallback((rowIndex: number, field: GridField, value: string) => {
-    setRows((current) => {
-      const row = current[rowIndex];
-      if (!row || row[field] === value) return current;
-      const next = current.slice();
-      next[rowIndex] = { ...row, [field]: value };
-      return next;
-    });
+  const commit = useCallback((result: EditResult, label: string) => {
+    if (result.rows === rowsRef.current) return;
+    history.current.record(result.patch, label);
+    rowsRef.current = result.rows;
+    setRows(result.rows);
+    setHistoryVersion((version) => version + 1);
   }, []);
 
-  const removeRow = useCallback((rowIndex: number) => {
-    setRows((current) => {
-      const next = current.filter((_, index) => index !== rowIndex);
-      return next.length > 0 ? next : [emptyGridCells()];
-    });
+  const travel = useCallback((direction: "undo" | "redo"): string | undefined => {
+    const step =
+      direction === "undo" ? history.current.undo(rowsRef.current) : history.current.redo(rowsRef.current);
+    if (!step) return undefined;
+    rowsRef.current = step.rows;
+    setRows(step.rows);
+    setHistoryVersion((version) => version + 1);
+    return step.label;
   }, []);
 
-  const addRow = useCallback(() => setRows((current) => [...current, emptyGridCells()]), []);
-  const clear = useCallback(() => setRows(initialRows()), []);
-
+  const updateCell = useCallback(
+    (rowIndex: number, field: GridField, value: string) =>
+      commit(
+        setCell(rowsRef.current, rowIndex, field, value),
+        `edit of ${GRID_FIELD_LABELS[field]} in row ${rowIndex + 1}`,
+      ),
+    [commit],
+  );
+  const removeRows = useCallback(
+    (indices: readonly number[]) =>
+      commit(deleteRows(rowsRef.current, indices), `deletion of ${rowsLabel(indices.length)}`),
+    [commit],
+  );
+  const addRow = useCallback(
+    () => commit(insertRows(rowsRef.current, rowsRef.current.length, 1), "new row"),
+    [commit],
+  );
+  const clearCells = useCallback(
+    (range: GridRange) => commit(clearRange(rowsRef.current, range), "clearing cells"),
+    [commit],
+  );
+  const fillCellsDown = useCallback(
+    (range: GridRange) => commit(fillDown(rowsRef.current, range), "fill down"),
+    [commit],
+  );
+  const replaceText = useCallback(
+    (field: GridField, find: string, replacement: string, options: ReplaceOptions): number => {
+      const result = replaceInColumn(rowsRef.current, field, find, replacement, options);
+      commit(result, `replace in ${GRID_FIELD_LABELS[field]}`);
+      return result.count;
+    },
+    [commit],
+  );
+  const clear = useCallback(
+    () => commit(replaceAll(rowsRef.current, initialRows()), "clearing the grid"),
+    [commit],
+  );
+  const replaceRows = useCallback(
+    (next: GridCells[], label: string) =>
+      commit(replaceAll(rowsRef.current, next.length > 0 ? next : initialRows()), label),
+    [commit],
+  );
   const paste = useCallback(
     (text: string, target: PasteTarget): PasteOutcome => {
-      const outcome = applyPaste(rows, text, target);
-      setRows(outcome.rows);
+      const outcome = applyPaste(rowsRef.current, text, target);
+      commit(patchBetween(rowsRef.current, outcome.rows), `paste of ${rowsLabel(outcome.rowCount)}`);
       return outcome;
     },
-    [rows],
+    [commit],
   );
 
-  return { rows, updateCell, removeRow, addRow, clear, paste };
+  return {
+    rows,
+    updateCell,
+    removeRows,
+    addRow,
+    clearCells,
+    fillCellsDown,
+    replaceText,
+    clear,
+    replaceRows,
+    paste,
+    undo: useCallback(() => travel("undo"), [travel]),
+    redo: useCallback(() => travel("redo"), [travel]),
+    undoLabel: history.current.undoLabel,
+    redoLabel: history.current.redoLabel,
+  };
 }
+
+export type GridRowsApi = ReturnType<typeof useGridRows>;

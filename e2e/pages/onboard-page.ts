@@ -29,9 +29,9 @@ export class OnboardPage {
     return this.grid.getByRole("row").nth(row).getByRole("gridcell").nth(column);
   }
 
-  /** The input of a grid cell, by field label and 1-based row number. */
-  cellInput(label: string, rowNumber: number): Locator {
-    return this.grid.getByRole("textbox", { name: `${label}, row ${rowNumber}`, exact: true });
+  /** A grid cell by 1-based row number and field name (e.g. "contact", "fullName"). */
+  cell(rowNumber: number, field: string): Locator {
+    return this.grid.locator(`[role="gridcell"][data-row="${rowNumber - 1}"][data-field="${field}"]`);
   }
 
   resultRows(status?: string): Locator {

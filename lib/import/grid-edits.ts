@@ -23,7 +23,9 @@ export type GridPatch =
   | { kind: "replace"; changes: readonly RowChange[]; appended: readonly GridCells[] }
   | { kind: "insert"; at: number; inserted: readonly GridCells[] }
   /** `removed` is ascending; `filler` is the blank row added because the grid would have been empty. */
-  | { kind: "delete"; removed: readonly RemovedRow[]; filler: GridCells | null };
+  | { kind: "delete"; removed: readonly RemovedRow[]; filler: GridCells | null }
+  /** The whole grid replaced (a file load): both arrays of row references are kept. */
+  | { kind: "swap"; before: readonly GridCells[]; after: readonly GridCells[] };
 
 export interface EditResult {
   rows: GridCells[];
@@ -36,10 +38,17 @@ export interface CellUpdate {
   value: string;
 }
 
-/** A rectangular selection; both corners are inclusive and may come in either order (drag up/left). */
+/**
+ * A selection of visible rows across a span of columns. When the grid shows only rows with errors, the
+ * selected visible rows need not be contiguous in the data, so rows are listed rather than bounded.
+ */
 export interface GridRange {
-  rowStart: number;
-  rowEnd: number;
+  /**
+   * Data-row indices of the selected visible rows, in display (ascending) order. The operations
+   * deduplicate and sort them ascending, and ignore indices that are negative, fractional or past the end.
+   */
+  rowIndices: readonly number[];
+  /** Both column corners are inclusive and may come in either order (drag left). */
   fieldStart: GridField;
   fieldEnd: GridField;
 }
@@ -49,6 +58,7 @@ export interface ReplaceOptions {
   wholeCell: boolean;
 }
 
+const MISMATCH = "Grid patch does not match the rows it is applied to";
 const NO_CHANGE: GridPatch = { kind: "replace", changes: [], appended: [] };
 
 export function isEmptyPatch(patch: GridPatch): boolean {
@@ -57,12 +67,19 @@ export function isEmptyPatch(patch: GridPatch): boolean {
       return patch.changes.length === 0 && patch.appended.length === 0;
     case "insert":
       return patch.inserted.length === 0;
+    case "swap":
+      return patch.before === patch.after;
     case "delete":
       return patch.removed.length === 0;
   }
 }
 
-export function setCell(rows: readonly GridCells[], rowIndex: number, field: GridField, value: string): EditResult {
+export function setCell(
+  rows: readonly GridCells[],
+  rowIndex: number,
+  field: GridField,
+  value: string,
+): EditResult {
   return setCells(rows, [{ rowIndex, field, value }]);
 }
 
@@ -92,27 +109,33 @@ export function setCells(rows: readonly GridCells[], updates: readonly CellUpdat
     const before = rows[index];
     if (before && !sameCells(before, after)) changes.push({ index, before, after });
   }
-  return commit(rows, { kind: "replace", changes: sortByIndex(changes), appended });
+  changes.sort((a, b) => a.index - b.index);
+  return commit(rows, { kind: "replace", changes, appended });
 }
 
-/** Delete key over a selection: blanks every selected cell. */
+/** Delete key over a selection: blanks the selected cells of every listed row (rows between them are kept). */
 export function clearRange(rows: readonly GridCells[], range: GridRange): EditResult {
   const bounds = rangeBounds(rows, range);
   if (!bounds) return commit(rows, NO_CHANGE);
   const updates: CellUpdate[] = [];
-  for (let rowIndex = bounds.first; rowIndex <= bounds.last; rowIndex += 1) {
+  for (const rowIndex of bounds.indices) {
     for (const field of bounds.fields) updates.push({ rowIndex, field, value: "" });
   }
   return setCells(rows, updates);
 }
 
-/** Copies the top row's selected cells into every other row of the selection, column by column. */
+/**
+ * Copies the first listed row's selected cells into every other listed row, column by column. Since
+ * `rowIndices` are sorted ascending first, the source is always the topmost valid selected row, whatever
+ * order the indices came in; unlisted rows in between (hidden by a filter) are left alone.
+ */
 export function fillDown(rows: readonly GridCells[], range: GridRange): EditResult {
   const bounds = rangeBounds(rows, range);
-  const source = bounds && rows[bounds.first];
+  const [sourceIndex, ...targets] = bounds?.indices ?? [];
+  const source = sourceIndex === undefined ? undefined : rows[sourceIndex];
   if (!bounds || !source) return commit(rows, NO_CHANGE);
   const updates: CellUpdate[] = [];
-  for (let rowIndex = bounds.first + 1; rowIndex <= bounds.last; rowIndex += 1) {
+  for (const rowIndex of targets) {
     for (const field of bounds.fields) updates.push({ rowIndex, field, value: source[field] });
   }
   return setCells(rows, updates);
@@ -131,7 +154,10 @@ export function replaceInColumn(
 ): EditResult & { count: number } {
   if (find === "") return { ...commit(rows, NO_CHANGE), count: 0 };
   const escaped = find.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(options.wholeCell ? `^(?:${escaped})$` : escaped, options.matchCase ? "g" : "gi");
+  const pattern = new RegExp(
+    options.wholeCell ? `^(?:${escaped})$` : escaped,
+    options.matchCase ? "g" : "gi",
+  );
   const updates: CellUpdate[] = [];
   rows.forEach((row, rowIndex) => {
     // A function replacement keeps "$&" and friends in the user's text literal.
@@ -188,7 +214,30 @@ export function applyPatch(
     }
     case "delete":
       return undo ? restoreRemoved(rows, patch.removed, patch.filler) : removeRows(rows, patch);
+    case "swap":
+      if (rows.length !== (undo ? patch.after : patch.before).length) throw new Error(MISMATCH);
+      return (undo ? patch.before : patch.after).slice();
   }
+}
+
+/**
+ * The patch from one grid to another computed from row identities (for edits made by other pure
+ * functions, such as a paste). Only changed rows are stored, unless the grid shrank.
+ */
+export function patchBetween(before: readonly GridCells[], after: readonly GridCells[]): EditResult {
+  if (after.length < before.length) return { rows: after.slice(), patch: { kind: "swap", before, after } };
+  const changes: RowChange[] = [];
+  for (let index = 0; index < before.length; index += 1) {
+    const old = before[index] as GridCells;
+    const next = after[index] as GridCells;
+    if (old !== next) changes.push({ index, before: old, after: next });
+  }
+  return { rows: after.slice(), patch: { kind: "replace", changes, appended: after.slice(before.length) } };
+}
+
+/** Replaces the whole grid (a file load) as one undoable step. */
+export function replaceAll(before: readonly GridCells[], after: readonly GridCells[]): EditResult {
+  return { rows: after.slice(), patch: { kind: "swap", before, after } };
 }
 
 function commit(rows: readonly GridCells[], patch: GridPatch): EditResult {
@@ -219,6 +268,7 @@ function restoreRemoved(
   let source = 0;
   for (const { index, row } of removed) {
     while (next.length < index && source < kept) next.push(rows[source++] as GridCells);
+    if (next.length !== index) throw new Error(MISMATCH);
     next.push(row);
   }
   while (source < kept) next.push(rows[source++] as GridCells);
@@ -226,25 +276,23 @@ function restoreRemoved(
 }
 
 function expectRow(actual: GridCells | undefined, expected: GridCells | undefined): void {
-  if (actual !== expected) throw new Error("Grid patch does not match the rows it is applied to");
+  if (actual !== expected) throw new Error(MISMATCH);
 }
 
+/** The selection's valid row indices (unique, ascending, inside the grid) and its columns in grid order. */
 function rangeBounds(
   rows: readonly GridCells[],
   range: GridRange,
-): { first: number; last: number; fields: GridField[] } | undefined {
-  const first = Math.max(0, Math.min(range.rowStart, range.rowEnd));
-  const last = Math.min(rows.length - 1, Math.max(range.rowStart, range.rowEnd));
+): { indices: number[]; fields: GridField[] } | undefined {
+  const indices = [...new Set(range.rowIndices)]
+    .filter((index) => Number.isInteger(index) && index >= 0 && index < rows.length)
+    .sort((x, y) => x - y);
   const a = GRID_FIELDS.indexOf(range.fieldStart);
   const b = GRID_FIELDS.indexOf(range.fieldEnd);
-  if (first > last || a < 0 || b < 0) return undefined;
-  return { first, last, fields: GRID_FIELDS.slice(Math.min(a, b), Math.max(a, b) + 1) };
+  if (indices.length === 0 || a < 0 || b < 0) return undefined;
+  return { indices, fields: GRID_FIELDS.slice(Math.min(a, b), Math.max(a, b) + 1) };
 }
 
 function sameCells(a: GridCells, b: GridCells): boolean {
   return GRID_FIELDS.every((field) => a[field] === b[field]);
-}
-
-function sortByIndex(changes: RowChange[]): RowChange[] {
-  return changes.sort((a, b) => a.index - b.index);
 }

@@ -93,7 +93,7 @@ export function detectHeader(row: readonly string[]): { isHeader: boolean; colum
   return { isHeader: anyMatch && !anyData, columns };
 }
 
-type ColumnIndex = Partial<Record<MappedTarget, number>>;
+export type ColumnIndex = Partial<Record<MappedTarget, number>>;
 
 /** Assigns each target its first column; later columns with the same target are reported unmapped. */
 function assignColumns(
@@ -133,7 +133,7 @@ function cellAt(row: readonly string[], column: number | undefined): string {
   return column === undefined ? "" : (row[column] ?? "").trim();
 }
 
-function mapRow(row: readonly string[], index: ColumnIndex): GridCells {
+export function mapRow(row: readonly string[], index: ColumnIndex): GridCells {
   const cells = emptyGridCells();
   for (const field of GRID_FIELDS) {
     if (field !== "contact") cells[field] = cellAt(row, index[field]);

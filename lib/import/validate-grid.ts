@@ -24,7 +24,10 @@ export function verdictOfRow(cells: GridCells): RowVerdict {
 }
 
 /** Adds what only the whole batch can tell (repeated contacts and identities) and counts the outcome. */
-export function summariseVerdicts(rows: readonly GridCells[], rowVerdicts: readonly RowVerdict[]): GridValidation {
+export function summariseVerdicts(
+  rows: readonly GridCells[],
+  rowVerdicts: readonly RowVerdict[],
+): GridValidation {
   const verdicts = rowVerdicts.slice();
   for (const [rowIndex, duplicateErrors] of findBatchDuplicates(rows)) {
     const verdict = verdicts[rowIndex];

@@ -1,0 +1,87 @@
+"use client";
+
+import { CircleAlert } from "lucide-react";
+import type { KeyboardEvent } from "react";
+import { cn } from "@/lib/cn";
+import { GRID_FIELD_LABELS, GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
+import { isInRect } from "@/lib/import/grid-selection";
+import { cellErrorId, useGridCellContext } from "./grid-context";
+
+/** One data cell: text while navigating, an input while editing (type, Enter, F2 or double-click). */
+export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: GridField; value: string }) {
+  const grid = useGridCellContext();
+  const viewRow = grid.positionOf(rowIndex);
+  const col = GRID_FIELDS.indexOf(field);
+  const isActive = grid.active.row === viewRow && grid.active.col === col;
+  const isSelected = isInRect(grid.rect, viewRow, col);
+  const isEditing = grid.editing?.row === viewRow && grid.editing.col === col;
+  const verdict = grid.verdicts[rowIndex];
+  const error = verdict?.kind === "invalid" ? verdict.errors[field] : undefined;
+  // The message itself is in the row's Problems cell; the cell points at it.
+  const errorId = cellErrorId(rowIndex, field);
+
+  const onEditorKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Keys typed while editing belong to the editor, except the ones that finish the edit.
+    event.stopPropagation();
+    if (event.key === "Enter") {
+      event.preventDefault();
+      grid.commitEdit({ rows: event.shiftKey ? -1 : 1, cols: 0 });
+    } else if (event.key === "Tab") {
+      event.preventDefault();
+      grid.commitEdit({ rows: 0, cols: event.shiftKey ? -1 : 1 });
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      grid.cancelEdit();
+    }
+  };
+
+  return (
+    <div
+      role="gridcell"
+      tabIndex={isActive ? 0 : -1}
+      aria-selected={isSelected}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+      data-cell={`${viewRow}:${col}`}
+      data-row={rowIndex}
+      data-field={field}
+      onMouseDown={(event) => {
+        if (isEditing) return;
+        event.preventDefault();
+        grid.selectCell({ row: viewRow, col }, event.shiftKey);
+      }}
+      onDoubleClick={() => grid.startEditing({ row: viewRow, col })}
+      className={cn(
+        "relative flex h-full min-h-9 min-w-0 cursor-cell items-center border-l border-slate-200 px-2 text-sm outline-none dark:border-slate-800",
+        isSelected && "bg-blue-50 dark:bg-blue-950/60",
+        isActive && "ring-2 ring-blue-600 ring-inset",
+        error && !isActive && "ring-1 ring-red-600 ring-inset",
+      )}
+    >
+      {isEditing ? (
+        <input
+          // biome-ignore lint/a11y/noAutofocus: the editor opens because the operator asked to edit this cell
+          autoFocus
+          aria-label={`${GRID_FIELD_LABELS[field]}, row ${rowIndex + 1}`}
+          value={grid.editing?.draft ?? ""}
+          onChange={(event) => grid.setDraft(event.target.value)}
+          onKeyDown={onEditorKeyDown}
+          onBlur={() => grid.commitEdit()}
+          spellCheck={false}
+          autoComplete="off"
+          className="absolute inset-0 h-full w-full bg-white px-2 text-sm ring-2 ring-blue-700 outline-none ring-inset dark:bg-slate-900"
+        />
+      ) : (
+        <span className={cn("truncate", error && "pr-5")} title={value.length > 24 ? value : undefined}>
+          {value}
+        </span>
+      )}
+      {error && !isEditing ? (
+        <CircleAlert
+          aria-hidden="true"
+          className="absolute right-1.5 size-4 text-red-700 dark:text-red-400"
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,275 @@
+"use client";
+
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { firstRowAfterContent, isMultiCellText } from "@/lib/import/apply-paste";
+import { GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
+import {
+  type CellPosition,
+  clampPosition,
+  LAST_COLUMN,
+  nextTargetRow,
+  selectedFields,
+  selectedRowIndices,
+  selectionRect,
+  selectionToTsv,
+} from "@/lib/import/grid-selection";
+import type { CellEditing, GridCellContext } from "./grid-context";
+import type { GridRowsApi } from "./use-grid-rows";
+
+const PAGE_ROWS = 10;
+const ORIGIN: CellPosition = { row: 0, col: 0 };
+
+function isPrintableKey(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
+/**
+ * The WAI-ARIA grid pattern over the visible rows: one active cell (roving tabindex), a rectangular
+ * selection, type-to-edit, spreadsheet shortcuts, copy and paste. Positions are view positions.
+ */
+export function useGridInteraction(options: {
+  grid: GridRowsApi;
+  viewRows: readonly number[];
+  invalidRows: readonly number[];
+  scrollToRow: (viewRow: number) => void;
+  getCellElement: (position: CellPosition) => HTMLElement | null;
+  announce: (message: string) => void;
+}) {
+  const { grid, viewRows, invalidRows, scrollToRow, getCellElement, announce } = options;
+  const [active, setActive] = useState<CellPosition>(ORIGIN);
+  const [anchor, setAnchor] = useState<CellPosition>(ORIGIN);
+  const [editing, setEditing] = useState<CellEditing | null>(null);
+  const focusPending = useRef(false);
+  const rowCount = viewRows.length;
+
+  const positions = useMemo(
+    () => new Map(viewRows.map((rowIndex, position) => [rowIndex, position] as const)),
+    [viewRows],
+  );
+
+  // Keep the active cell inside the grid when rows disappear (delete, filter).
+  const safeActive = clampPosition(active, Math.max(rowCount, 1));
+  const safeAnchor = clampPosition(anchor, Math.max(rowCount, 1));
+  const rect = selectionRect(safeAnchor, safeActive);
+
+  const moveTo = useCallback((position: CellPosition, extend = false) => {
+    focusPending.current = true;
+    setActive(position);
+    if (!extend) setAnchor(position);
+  }, []);
+
+  useEffect(() => {
+    if (!focusPending.current || editing) return;
+    focusPending.current = false;
+    scrollToRow(safeActive.row);
+    requestAnimationFrame(() => getCellElement(safeActive)?.focus({ preventScroll: true }));
+  });
+
+  const commitEdit = useCallback(
+    (move?: { rows: number; cols: number }) => {
+      if (!editing) return;
+      const rowIndex = viewRows[editing.row];
+      const field = GRID_FIELDS[editing.col];
+      if (rowIndex !== undefined && field && grid.rows[rowIndex]?.[field] !== editing.draft) {
+        grid.updateCell(rowIndex, field, editing.draft);
+      }
+      setEditing(null);
+      const target = move
+        ? { row: editing.row + move.rows, col: editing.col + move.cols }
+        : { row: editing.row, col: editing.col };
+      if (move && target.row >= rowCount) grid.addRow();
+      moveTo(clampPosition(target, Math.max(rowCount + (move && target.row >= rowCount ? 1 : 0), 1)));
+    },
+    [editing, viewRows, grid, rowCount, moveTo],
+  );
+
+  const startEditing = useCallback(
+    (position: CellPosition, draft?: string) => {
+      const rowIndex = viewRows[position.row];
+      const field = GRID_FIELDS[position.col];
+      if (rowIndex === undefined || !field) return;
+      setActive(position);
+      setAnchor(position);
+      setEditing({
+        row: position.row,
+        col: position.col,
+        draft: draft ?? grid.rows[rowIndex]?.[field] ?? "",
+      });
+    },
+    [viewRows, grid.rows],
+  );
+
+  const selectCell = useCallback(
+    (position: CellPosition, extend: boolean) => {
+      if (editing) commitEdit();
+      moveTo(position, extend);
+    },
+    [editing, commitEdit, moveTo],
+  );
+
+  const selectRows = useCallback(
+    (viewRow: number, extend: boolean) => {
+      if (editing) commitEdit();
+      focusPending.current = true;
+      setActive({ row: viewRow, col: LAST_COLUMN });
+      setAnchor((current) => ({ row: extend ? current.row : viewRow, col: 0 }));
+    },
+    [editing, commitEdit],
+  );
+
+  const jumpToError = useCallback(
+    (direction: 1 | -1) => {
+      const target = nextTargetRow(viewRows, safeActive.row, new Set(invalidRows), direction);
+      if (target === undefined) announce("No rows with errors.");
+      else moveTo({ row: target, col: safeActive.col });
+    },
+    [viewRows, invalidRows, safeActive.row, safeActive.col, announce, moveTo],
+  );
+
+  const clearSelection = () =>
+    grid.clearCells({ rowIndices: selectedRowIndices(viewRows, rect), ...selectedFields(rect) });
+  const fillSelectionDown = () =>
+    grid.fillCellsDown({ rowIndices: selectedRowIndices(viewRows, rect), ...selectedFields(rect) });
+  const deleteSelectedRows = () => {
+    const indices = selectedRowIndices(viewRows, rect);
+    grid.removeRows(indices);
+    announce(`Deleted ${indices.length} row${indices.length === 1 ? "" : "s"}. Ctrl+Z undoes it.`);
+    moveTo({ row: rect.top, col: safeActive.col });
+  };
+  const travel = (direction: "undo" | "redo") => {
+    const label = direction === "undo" ? grid.undo() : grid.redo();
+    announce(label ? `${direction === "undo" ? "Undid" : "Redid"} ${label}.` : `Nothing to ${direction}.`);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (editing) return;
+    const command = event.ctrlKey || event.metaKey;
+    const key = event.key;
+    const move = (rows: number, cols: number) =>
+      moveTo(
+        clampPosition({ row: safeActive.row + rows, col: safeActive.col + cols }, rowCount),
+        event.shiftKey,
+      );
+    // Runs a shortcut's action and reports the key as handled.
+    const run = (action: () => void) => {
+      action();
+      return true;
+    };
+    const handled = (() => {
+      if (command && key.toLowerCase() === "z") return run(() => travel(event.shiftKey ? "redo" : "undo"));
+      if (command && key.toLowerCase() === "y") return run(() => travel("redo"));
+      if (command && key.toLowerCase() === "d") return run(() => fillSelectionDown());
+      if (command && key.toLowerCase() === "a") {
+        return run(() => {
+          setAnchor(ORIGIN);
+          setActive({ row: rowCount - 1, col: LAST_COLUMN });
+        });
+      }
+      if (command && key === "Home") return run(() => moveTo({ row: 0, col: 0 }, event.shiftKey));
+      if (command && key === "End")
+        return run(() => moveTo({ row: rowCount - 1, col: LAST_COLUMN }, event.shiftKey));
+      if (command || event.altKey) return false;
+      switch (key) {
+        case "ArrowUp":
+          return run(() => move(-1, 0));
+        case "ArrowDown":
+          return run(() => move(1, 0));
+        case "ArrowLeft":
+          return run(() => move(0, -1));
+        case "ArrowRight":
+          return run(() => move(0, 1));
+        case "PageUp":
+          return run(() => move(-PAGE_ROWS, 0));
+        case "PageDown":
+          return run(() => move(PAGE_ROWS, 0));
+        case "Home":
+          return run(() => moveTo({ row: safeActive.row, col: 0 }, event.shiftKey));
+        case "End":
+          return run(() => moveTo({ row: safeActive.row, col: LAST_COLUMN }, event.shiftKey));
+        case "Tab": {
+          const forward = !event.shiftKey;
+          const col = safeActive.col + (forward ? 1 : -1);
+          if (col < 0 || col > LAST_COLUMN) return false; // leave the grid, as Tab should
+          return run(() => moveTo({ row: safeActive.row, col }));
+        }
+        case "Enter":
+        case "F2":
+          return run(() => startEditing(safeActive));
+        case "Delete":
+        case "Backspace":
+          return run(() => clearSelection());
+        case "Escape":
+          return run(() => setAnchor(safeActive));
+        case "F8":
+          return run(() => jumpToError(event.shiftKey ? -1 : 1));
+        default:
+          if (isPrintableKey(event)) return run(() => startEditing(safeActive, key));
+          return false;
+      }
+    })();
+    if (handled) event.preventDefault();
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLElement>) => {
+    const text = event.clipboardData.getData("text/plain");
+    if (editing && !isMultiCellText(text)) return; // a value pasted into the open editor
+    event.preventDefault();
+    if (editing) setEditing(null);
+    // Pasted on a cell: there. On the grid itself: after the last row that holds anything.
+    const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-row][data-field]");
+    const outcome = grid.paste(
+      text,
+      cell
+        ? { rowIndex: Number(cell.dataset.row), field: (cell.dataset.field as GridField | undefined) ?? null }
+        : { rowIndex: firstRowAfterContent(grid.rows), field: null },
+    );
+    if (outcome.rowCount === 0) return announce("Nothing to paste: the clipboard held no cells.");
+    const ignored =
+      outcome.unmappedColumns.length > 0 ? ` Ignored columns: ${outcome.unmappedColumns.join(", ")}.` : "";
+    announce(
+      `Pasted ${outcome.rowCount.toLocaleString("en-US")} row${outcome.rowCount === 1 ? "" : "s"} at row ${outcome.firstRow + 1}${outcome.hasHeader ? ", columns matched by the header row" : ""}.${ignored} Ctrl+Z undoes it.`,
+    );
+  };
+
+  const onCopy = (event: ClipboardEvent<HTMLElement>) => {
+    if (editing) return;
+    event.preventDefault();
+    event.clipboardData.setData("text/plain", selectionToTsv(grid.rows, viewRows, rect));
+  };
+
+  const context: Omit<GridCellContext, "verdicts"> = {
+    positionOf: (rowIndex) => positions.get(rowIndex) ?? -1,
+    active: safeActive,
+    rect,
+    editing,
+    selectCell,
+    selectRows,
+    startEditing,
+    setDraft: (draft) => setEditing((current) => (current ? { ...current, draft } : current)),
+    commitEdit,
+    cancelEdit: () => {
+      setEditing(null);
+      moveTo(safeActive);
+    },
+  };
+
+  return {
+    context,
+    onKeyDown,
+    onPaste,
+    onCopy,
+    rect,
+    jumpToError,
+    deleteSelectedRows,
+    fillSelectionDown,
+    travel,
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { unknownCountryMessage } from "./country-hints";
+import { EMPTY_DOC_ID_PROFILE } from "./detect-damage";
+import { emptyGridCells, type GridCells, type GridField } from "./grid-fields";
+import { type ColumnProfile, type ImportOptions, normaliseRow, profileColumns } from "./normalise-rows";
+
+const OPTIONS: ImportOptions = { defaultRegion: "PT", today: "2026-11-27" };
+const DMY: ColumnProfile = { birth: "dmy", docId: EMPTY_DOC_ID_PROFILE };
+
+function cells(overrides: Partial<GridCells>): GridCells {
+  return { ...emptyGridCells(), ...overrides };
+}
+
+const IDENTITY = { fullName: "Ana Sousa", birth: "16/10/1985", docId: "12345678", countryAlpha3: "PRT" };
+
+function codes(row: ReturnType<typeof normaliseRow>, kind: "warnings" | "errors"): [GridField, string][] {
+  return row[kind].map((issue) => [issue.field, issue.code]);
+}
+
+describe("normaliseRow", () => {
+  it("repairs what can be undone, with a warning per repair, and sends the normalised values", () => {
+    const row = normaliseRow(
+      cells({
+        contact: "351968016139",
+        internalId: " 10001 ",
+        ...IDENTITY,
+        docId: "3235 494",
+        countryAlpha3: "prt ",
+      }),
+      DMY,
+      OPTIONS,
+    );
+    expect(row.subject).toEqual({
+      contact: "+351968016139",
+      internalId: "10001",
+      identity: { fullName: "Ana Sousa", birth: "1985-10-16", docId: "3235494", countryAlpha3: "PRT" },
+    });
+    expect(row.sent).toEqual({
+      contact: "+351968016139",
+      internalId: "10001",
+      fullName: "Ana Sousa",
+      birth: "1985-10-16",
+      docId: "3235494",
+      countryAlpha3: "PRT",
+    });
+    expect(row.warnings).toEqual([
+      expect.objectContaining({ field: "contact", code: "phone_lost_plus", value: "+351968016139" }),
+      expect.objectContaining({ field: "birth", code: "date_dmy_text", value: "1985-10-16" }),
+      expect.objectContaining({
+        field: "docId",
+        code: "docid_lost_leading_zeros",
+        suggestedValue: "03235494",
+      }),
+    ]);
+    expect(row.errors).toEqual([]);
+  });
+
+  it("trims e-mails (NBSP included) and gives no identity when all four cells are empty", () => {
+    const row = normaliseRow(cells({ contact: "\u00a0 ana@example.com\u00a0", docId: "  " }), DMY, OPTIONS);
+    expect(row).toEqual({
+      subject: { contact: "ana@example.com" },
+      sent: { contact: "ana@example.com" },
+      warnings: [],
+      errors: [],
+    });
+  });
+
+  it("reports a partial identity on each missing cell and does not normalise the filled ones", () => {
+    const row = normaliseRow(
+      cells({ contact: "+351912345678", fullName: "?ukasz", birth: "1/2/1990" }),
+      DMY,
+      OPTIONS,
+    );
+    expect(row.subject).toBeNull();
+    expect(row.warnings).toEqual([]);
+    expect(codes(row, "errors")).toEqual([
+      ["docId", "identity_partial"],
+      ["countryAlpha3", "identity_partial"],
+    ]);
+    expect(row.errors[0]?.message).toContain("missing: docId, countryAlpha3");
+  });
+
+  it.each<[name: string, overrides: Partial<GridCells>, expected: [GridField, string][]]>([
+    ["no contact", { contact: " " }, [["contact", "contact_missing"]]],
+    ["bad e-mail", { contact: "olivia.taylor@@example.org" }, [["contact", "email_invalid"]]],
+    ["e-mail without TLD", { contact: "graca.damiao@example" }, [["contact", "email_invalid"]]],
+    ["bad phone", { contact: "12345" }, [["contact", "phone_invalid"]]],
+    ["neither", { contact: "ana.example.com" }, [["contact", "phone_invalid"]]],
+    ["phone in E notation", { contact: "3,51912E+11" }, [["contact", "phone_scientific_notation"]]],
+    ["docId in E notation", { ...IDENTITY, docId: "1.23457E+11" }, [["docId", "docid_scientific_notation"]]],
+    ["docId too long", { ...IDENTITY, docId: `${"A".repeat(50)} B` }, [["docId", "docid_too_long"]]],
+    ["name too long", { ...IDENTITY, fullName: "N".repeat(201) }, [["fullName", "fullname_too_long"]]],
+    ["internalId too long", { internalId: "I".repeat(201) }, [["internalId", "internalid_too_long"]]],
+    ["birth in 2085", { ...IDENTITY, birth: "11/11/2085" }, [["birth", "birth_in_future"]]],
+    ["birth today", { ...IDENTITY, birth: "2026-11-27" }, [["birth", "birth_in_future"]]],
+    ["birth unreadable", { ...IDENTITY, birth: "####" }, [["birth", "birth_unreadable"]]],
+    ["birth not a day", { ...IDENTITY, birth: "29/02/1989" }, [["birth", "birth_invalid"]]],
+    ["country IOC", { ...IDENTITY, countryAlpha3: "POR" }, [["countryAlpha3", "country_unknown"]]],
+    [
+      "several at once",
+      { contact: "", ...IDENTITY, birth: "#FMT", countryAlpha3: "UK" },
+      [
+        ["contact", "contact_missing"],
+        ["birth", "birth_unreadable"],
+        ["countryAlpha3", "country_unknown"],
+      ],
+    ],
+  ])("%s → error", (_name, overrides, expected) => {
+    const row = normaliseRow(cells({ contact: "+351912345678", ...overrides }), DMY, OPTIONS);
+    expect(codes(row, "errors")).toEqual(expected);
+    expect(row.subject).toBeNull();
+  });
+
+  it("keeps warnings on a row with errors, and the birth of the day before the import is in the past", () => {
+    const row = normaliseRow(cells({ contact: "", ...IDENTITY, birth: "26/11/2026" }), DMY, OPTIONS);
+    expect(codes(row, "warnings")).toEqual([["birth", "date_dmy_text"]]);
+    expect(codes(row, "errors")).toEqual([["contact", "contact_missing"]]);
+    expect(row.sent.birth).toBe("2026-11-26");
+  });
+
+  it("still lets the shared schema have the last word, as an error on its cell", () => {
+    // An import day later than the real clock: the schema's own "in the past" check catches it.
+    const row = normaliseRow(cells({ contact: "+351912345678", ...IDENTITY, birth: "2099-01-01" }), DMY, {
+      ...OPTIONS,
+      today: "2100-01-01",
+    });
+    expect(row.subject).toBeNull();
+    expect(row.errors).toEqual([
+      { field: "birth", code: "birth_in_future", message: "Date of birth must be in the past" },
+    ]);
+  });
+
+  it("warns on a name that lost a letter without blocking the row", () => {
+    const row = normaliseRow(
+      cells({ contact: "912345678", ...IDENTITY, fullName: "?ukasz Wójcik" }),
+      DMY,
+      OPTIONS,
+    );
+    expect(codes(row, "warnings")).toEqual([
+      ["contact", "phone_national_default_region"],
+      ["fullName", "name_replacement_char"],
+      ["birth", "date_dmy_text"],
+    ]);
+    expect(row.subject?.identity?.fullName).toBe("?ukasz Wójcik");
+  });
+});
+
+describe("profileColumns", () => {
+  it("decides the date order and the usual docId lengths from the whole column", () => {
+    const rows = [
+      cells({ birth: "6/30/1997", docId: "264295239", countryAlpha3: "GBR" }),
+      cells({ birth: "2/3/1946", docId: "367001110", countryAlpha3: "GBR" }),
+      cells({ birth: "1/1/2001", docId: "76384808", countryAlpha3: "GBR" }),
+    ];
+    const profile = profileColumns(rows);
+    expect(profile.birth).toBe("mdy");
+    const row = normaliseRow(
+      cells({ ...rows[2], contact: "a@example.com", fullName: "Rhys" }),
+      profile,
+      OPTIONS,
+    );
+    expect(row.subject?.identity?.birth).toBe("2001-01-01");
+    expect(row.warnings.find((issue) => issue.field === "docId")?.suggestedValue).toBe("076384808");
+  });
+});
+
+describe("unknownCountryMessage", () => {
+  const prefix = "not an ISO 3166-1 alpha-3 code (the API answers 402).";
+  it.each<[code: string, hint: string]>([
+    ["POR", "POR is the IOC/FIFA code; the ISO alpha-3 code for Portugal is PRT"],
+    ["GER", "GER is the IOC/FIFA code; the ISO alpha-3 code for Germany is DEU"],
+    ["NED", "NED is the IOC/FIFA code; the ISO alpha-3 code for Netherlands is NLD"],
+    ["ENG", "ENG is not an ISO 3166-1 code; England is part of GBR"],
+    ["SCO", "SCO is not an ISO 3166-1 code; Scotland is part of GBR"],
+    ["UK", "UK is neither alpha-3 nor the alpha-2 code (GB); use GBR"],
+    ["PT", "PT is the alpha-2 code; the alpha-3 code for Portugal is PRT"],
+    ["PORTUGAL", "write the code PRT instead of the name"],
+    ["XYZ", "XYZ is not a known code; use the three-letter ISO code, e.g. PRT"],
+  ])("%s", (code, hint) => {
+    expect(unknownCountryMessage(code)).toBe(`${prefix} ${hint}`);
+  });
+});
