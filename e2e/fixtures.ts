@@ -38,11 +38,11 @@ export class TestData {
     return `${label}.${this.runId}.${this.counter}@example.com`;
   }
 
-  /** A valid-looking E.164 Portuguese mobile number, unique in this run. */
+  /** A valid E.164 Portuguese mobile number (prefix 91), unique in this run. */
   phone(): string {
     this.counter += 1;
-    const digits = `${Date.now() % 1e5}${this.counter}`.padStart(8, "0").slice(-8);
-    return `+3519${digits}`;
+    const digits = `${Date.now() % 1e5}${this.counter}`.padStart(7, "0").slice(-7);
+    return `+35191${digits}`;
   }
 
   docId(): string {

@@ -115,7 +115,7 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
   return (
     <div className="flex flex-col gap-4">
       <section
-        aria-label="Choose a file"
+        aria-label="Drop a file here"
         onDragOver={(event) => {
           event.preventDefault();
           setIsDragging(true);

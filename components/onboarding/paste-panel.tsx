@@ -7,8 +7,10 @@ import type { useGridRows } from "@/components/subject-grid/use-grid-rows";
 import { useGridValidation } from "@/components/subject-grid/use-grid-validation";
 import { Button } from "@/components/ui/button";
 import type { RowResult } from "@/lib/humanos/results";
+import type { CountryCode } from "@/lib/import/normalise-phone";
 import type { SubmissionRow } from "@/lib/onboarding/submission";
 import { splitGridForSubmission } from "./held-back-rows";
+import { PhoneRegionSelect } from "./phone-region-select";
 
 interface PastePanelProps {
   grid: ReturnType<typeof useGridRows>;
@@ -17,11 +19,12 @@ interface PastePanelProps {
 }
 
 export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
-  const { validation, isValidating } = useGridValidation(grid.rows);
+  const [phoneRegion, setPhoneRegion] = useState<CountryCode>("PT");
+  const { validation, isValidating } = useGridValidation(grid.rows, phoneRegion);
   const [sendValidOnly, setSendValidOnly] = useState(false);
   const [blocker, setBlocker] = useState<string | null>(null);
   const sendValidOnlyId = useId();
-  const { validCount, invalidCount, invalidRows } = validation;
+  const { validCount, invalidCount, invalidRows, warningCount } = validation;
 
   const submit = () => {
     if (isValidating) {
@@ -67,6 +70,13 @@ export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
             <span className={invalidCount > 0 ? "font-semibold text-red-800 dark:text-red-300" : undefined}>
               <span className="tabular-nums">{invalidCount.toLocaleString("en-US")}</span> with errors
             </span>
+            {warningCount > 0 ? (
+              <span className="text-amber-900 dark:text-amber-200">
+                {" "}
+                · <span className="tabular-nums">{warningCount.toLocaleString("en-US")}</span> with warnings
+                (sent as shown after →)
+              </span>
+            ) : null}
           </p>
         )}
         <Button variant="secondary" size="sm" onClick={grid.addRow}>
@@ -75,6 +85,7 @@ export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
         <Button variant="ghost" size="sm" onClick={grid.clear}>
           Clear grid
         </Button>
+        <PhoneRegionSelect value={phoneRegion} onChange={setPhoneRegion} />
       </div>
       <SubjectGrid grid={grid} validation={validation} isValidating={isValidating} />
       <div className="flex flex-wrap items-center justify-end gap-4">

@@ -1,11 +1,11 @@
 "use client";
 
-import { CircleAlert } from "lucide-react";
+import { CircleAlert, TriangleAlert } from "lucide-react";
 import type { KeyboardEvent } from "react";
 import { cn } from "@/lib/cn";
 import { GRID_FIELD_LABELS, GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
 import { isInRect } from "@/lib/import/grid-selection";
-import { cellErrorId, useGridCellContext } from "./grid-context";
+import { cellErrorId, cellWarningId, useGridCellContext } from "./grid-context";
 
 /** One data cell: text while navigating, an input while editing (type, Enter, F2 or double-click). */
 export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: GridField; value: string }) {
@@ -17,6 +17,11 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
   const isEditing = grid.editing?.row === viewRow && grid.editing.col === col;
   const verdict = grid.verdicts[rowIndex];
   const error = verdict?.kind === "invalid" ? verdict.errors[field] : undefined;
+  const warning =
+    verdict && verdict.kind !== "blank" ? verdict.warnings.find((issue) => issue.field === field) : undefined;
+  // What will be sent, when it differs from what the operator sees (a restored +, a converted date).
+  const sent = verdict && verdict.kind !== "blank" ? verdict.sent[field] : undefined;
+  const showsSent = sent !== undefined && sent !== value.trim();
   // The message itself is in the row's Problems cell; the cell points at it.
   const errorId = cellErrorId(rowIndex, field);
 
@@ -41,7 +46,10 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
       tabIndex={isActive ? 0 : -1}
       aria-selected={isSelected}
       aria-invalid={error ? true : undefined}
-      aria-describedby={error ? errorId : undefined}
+      aria-describedby={
+        [error ? errorId : "", warning ? cellWarningId(rowIndex, field) : ""].filter(Boolean).join(" ") ||
+        undefined
+      }
       data-cell={`${viewRow}:${col}`}
       data-row={rowIndex}
       data-field={field}
@@ -52,10 +60,11 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
       }}
       onDoubleClick={() => grid.startEditing({ row: viewRow, col })}
       className={cn(
-        "relative flex h-full min-h-9 min-w-0 cursor-cell items-center border-l border-slate-200 px-2 text-sm outline-none dark:border-slate-800",
+        "relative flex h-full min-h-9 min-w-0 cursor-cell flex-col justify-center border-l border-slate-200 px-2 text-sm outline-none dark:border-slate-800",
         isSelected && "bg-blue-50 dark:bg-blue-950/60",
         isActive && "ring-2 ring-blue-600 ring-inset",
         error && !isActive && "ring-1 ring-red-600 ring-inset",
+        warning && !error && !isActive && "ring-1 ring-amber-500 ring-inset",
       )}
     >
       {isEditing ? (
@@ -72,15 +81,33 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
           className="absolute inset-0 h-full w-full bg-white px-2 text-sm ring-2 ring-blue-700 outline-none ring-inset dark:bg-slate-900"
         />
       ) : (
-        <span className={cn("truncate", error && "pr-5")} title={value.length > 24 ? value : undefined}>
-          {value}
-        </span>
+        <>
+          <span
+            className={cn("truncate", (error || warning) && "pr-5")}
+            title={value.length > 24 ? value : undefined}
+          >
+            {value}
+          </span>
+          {showsSent ? (
+            // aria-hidden: the sent value is also in the row's warning text; this is the visual hint.
+            <span aria-hidden="true" className="truncate text-xs text-slate-600 dark:text-slate-400">
+              → {sent}
+            </span>
+          ) : null}
+        </>
       )}
-      {error && !isEditing ? (
-        <CircleAlert
-          aria-hidden="true"
-          className="absolute right-1.5 size-4 text-red-700 dark:text-red-400"
-        />
+      {!isEditing && (error || warning) ? (
+        error ? (
+          <CircleAlert
+            aria-hidden="true"
+            className="absolute top-2.5 right-1.5 size-4 text-red-700 dark:text-red-400"
+          />
+        ) : (
+          <TriangleAlert
+            aria-hidden="true"
+            className="absolute top-2.5 right-1.5 size-4 text-amber-600 dark:text-amber-400"
+          />
+        )
       ) : null}
     </div>
   );

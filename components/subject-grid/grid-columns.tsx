@@ -2,29 +2,35 @@
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import { GRID_FIELD_LABELS, GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
+import { rowMessages } from "@/lib/import/validate-grid";
 import { GridCell } from "./grid-cell";
-import { cellErrorId, useGridCellContext } from "./grid-context";
+import { cellErrorId, cellWarningId, useGridCellContext } from "./grid-context";
 
 export const gridFeatures = tableFeatures({});
 const helper = createColumnHelper<typeof gridFeatures, GridCells>();
 
-/** The row's problems in words, one line per cell, so nothing depends on colour. */
+/** The row's errors and warnings in words, one line per cell, so nothing depends on colour. */
 function RowProblems({ rowIndex }: { rowIndex: number }) {
   const { verdicts } = useGridCellContext();
-  const verdict = verdicts[rowIndex];
-  if (verdict?.kind !== "invalid") return null;
+  const messages = rowMessages(verdicts[rowIndex]);
+  if (messages.length === 0) return null;
   return (
-    <ul className="flex flex-col gap-0.5 px-2 py-1.5 text-xs text-red-800 dark:text-red-300">
-      {GRID_FIELDS.flatMap((field) => {
-        const message = verdict.errors[field];
-        return message ? (
-          <li key={field} id={cellErrorId(rowIndex, field)}>
-            <span className="font-semibold">{GRID_FIELD_LABELS[field]}:</span> {message}
-          </li>
-        ) : (
-          []
-        );
-      })}
+    <ul className="flex flex-col gap-0.5 px-2 py-1.5 text-xs">
+      {messages.map(({ field, kind, message }) => (
+        <li
+          key={`${kind}-${field}`}
+          id={kind === "error" ? cellErrorId(rowIndex, field) : cellWarningId(rowIndex, field)}
+          className={
+            kind === "error" ? "text-red-800 dark:text-red-300" : "text-amber-900 dark:text-amber-200"
+          }
+        >
+          <span className="font-semibold">
+            {kind === "warning" ? "Warning — " : ""}
+            {GRID_FIELD_LABELS[field]}:
+          </span>{" "}
+          {message}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -40,3 +40,7 @@ export type { GridCells };
 export function cellErrorId(rowIndex: number, field: string): string {
   return `cell-error-${rowIndex}-${field}`;
 }
+
+export function cellWarningId(rowIndex: number, field: string): string {
+  return `cell-warning-${rowIndex}-${field}`;
+}

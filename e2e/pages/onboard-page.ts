@@ -12,7 +12,7 @@ export class OnboardPage {
     this.createButton = page.getByRole("button", { name: "Create subjects" });
   }
 
-  async open(tab: "Form" | "Paste" = "Paste"): Promise<void> {
+  async open(tab: "Form" | "Paste" | "File" = "Paste"): Promise<void> {
     await this.page.goto("/onboard");
     await this.page.getByRole("tab", { name: tab }).click();
     await expect(this.page.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
