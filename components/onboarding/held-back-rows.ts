@@ -1,7 +1,7 @@
 import type { RowResult } from "@/lib/humanos/results";
 import { NOT_SENT } from "@/lib/humanos/statuses";
 import { GRID_FIELD_LABELS, GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
-import type { GridValidation } from "@/lib/import/validate-grid";
+import { type GridValidation, subjectToSend } from "@/lib/import/validate-grid";
 import type { SubmissionRow } from "@/lib/onboarding/submission";
 
 /** Splits the grid into rows to send and invalid rows held back as "not sent", each keeping its index. */
@@ -12,9 +12,10 @@ export function splitGridForSubmission(
   const toSend: SubmissionRow[] = [];
   const heldBack: RowResult[] = [];
   validation.verdicts.forEach((verdict, rowIndex) => {
-    if (verdict.kind === "valid") toSend.push({ rowIndex, subject: verdict.subject });
+    const cells = rows[rowIndex];
+    if (verdict.kind === "valid" && cells)
+      toSend.push({ rowIndex, subject: subjectToSend(cells, verdict.sent) });
     else if (verdict.kind === "invalid") {
-      const cells = rows[rowIndex];
       const reasons = GRID_FIELDS.flatMap((field) =>
         verdict.errors[field] ? [`${GRID_FIELD_LABELS[field]}: ${verdict.errors[field]}`] : [],
       );

@@ -5,18 +5,21 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { Trash2 } from "lucide-react";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { GRID_FIELDS } from "@/lib/import/grid-fields";
+import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
 import type { GridValidation } from "@/lib/import/validate-grid";
-import { getGridColumns, gridFeatures } from "./grid-columns";
+import { GridCell } from "./grid-cell";
+import { getGridColumns, gridFeatures, ProblemsCell } from "./grid-columns";
 import { type GridCellContext, GridContext } from "./grid-context";
 import { GridToolbar } from "./grid-toolbar";
 import { useGridInteraction } from "./use-grid-interaction";
 import type { GridRowsApi } from "./use-grid-rows";
 
 const columns = getGridColumns();
+const NO_ROWS: GridCells[] = [];
 const GRID_TEMPLATE = "3.5rem repeat(6, minmax(9rem, 1fr)) minmax(16rem, 1.6fr) 2.75rem";
-const ROW_HEIGHT_ESTIMATE = 37;
+/** One height for every row: the virtualiser then never measures, and scrolling costs the same at any size. */
+const ROW_HEIGHT = 48;
 
 /**
  * The paste grid: role="grid" named "Subjects", virtualised (only visible rows are rendered), with
@@ -36,8 +39,7 @@ export function SubjectGrid({
   const gridRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState("");
   const [onlyErrors, setOnlyErrors] = useState(false);
-  const table = useTable({ features: gridFeatures, columns, data: rows });
-  const tableRows = table.getRowModel().rows;
+  const table = useTable({ features: gridFeatures, columns, data: NO_ROWS });
 
   const viewRows = useMemo(
     () => (onlyErrors ? validation.invalidRows : Array.from({ length: rows.length }, (_, index) => index)),
@@ -47,7 +49,7 @@ export function SubjectGrid({
   const virtualizer = useVirtualizer({
     count: viewRows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_ESTIMATE,
+    estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
 
@@ -95,7 +97,7 @@ export function SubjectGrid({
         aria-label="Subjects"
         aria-rowcount={viewRows.length + 1}
         aria-colcount={GRID_FIELDS.length + 3}
-        aria-busy={isValidating}
+        aria-busy={isValidating || grid.isPasting}
         aria-multiselectable="true"
         tabIndex={-1}
         onKeyDown={interaction.onKeyDown}
@@ -126,7 +128,7 @@ export function SubjectGrid({
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((item) => {
               const rowIndex = viewRows[item.index];
-              const row = rowIndex === undefined ? undefined : tableRows[rowIndex];
+              const row = rowIndex === undefined ? undefined : rows[rowIndex];
               if (!row || rowIndex === undefined) return null;
               const isInvalid = validation.verdicts[rowIndex]?.kind === "invalid";
               const rowSelected =
@@ -140,10 +142,12 @@ export function SubjectGrid({
                   role="row"
                   aria-rowindex={item.index + 2}
                   aria-selected={rowSelected}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
                   className="absolute inset-x-0 grid border-b border-slate-200 dark:border-slate-800"
-                  style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: GRID_TEMPLATE }}
+                  style={{
+                    transform: `translateY(${item.start}px)`,
+                    height: ROW_HEIGHT,
+                    gridTemplateColumns: GRID_TEMPLATE,
+                  }}
                 >
                   <div
                     role="rowheader"
@@ -157,9 +161,10 @@ export function SubjectGrid({
                     {rowIndex + 1}
                     {isInvalid ? <span className="font-bold text-red-700 dark:text-red-400">!</span> : null}
                   </div>
-                  {row.getAllCells().map((cell) => (
-                    <table.FlexRender key={cell.id} cell={cell} />
+                  {GRID_FIELDS.map((field) => (
+                    <GridCell key={field} rowIndex={rowIndex} field={field} value={row[field]} />
                   ))}
+                  <ProblemsCell rowIndex={rowIndex} />
                   <div
                     role="gridcell"
                     className="flex items-center justify-center border-l border-slate-200 dark:border-slate-800"

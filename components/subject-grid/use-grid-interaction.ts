@@ -218,14 +218,14 @@ export function useGridInteraction(options: {
     if (handled) event.preventDefault();
   };
 
-  const onPaste = (event: ClipboardEvent<HTMLElement>) => {
+  const onPaste = async (event: ClipboardEvent<HTMLElement>) => {
     const text = event.clipboardData.getData("text/plain");
     if (editing && !isMultiCellText(text)) return; // a value pasted into the open editor
     event.preventDefault();
     if (editing) setEditing(null);
     // Pasted on a cell: there. On the grid itself: after the last row that holds anything.
     const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-row][data-field]");
-    const outcome = grid.paste(
+    const outcome = await grid.paste(
       text,
       cell
         ? { rowIndex: Number(cell.dataset.row), field: (cell.dataset.field as GridField | undefined) ?? null }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { applyPaste, type PasteOutcome, type PasteTarget } from "@/lib/import/apply-paste";
+import { mergePasted, type PasteOutcome, type PasteTarget, readPastedText } from "@/lib/import/apply-paste";
 import { createEditHistory, rowsLabel } from "@/lib/import/edit-history";
 import {
   clearRange,
@@ -17,8 +17,11 @@ import {
   setCell,
 } from "@/lib/import/grid-edits";
 import { emptyGridCells, GRID_FIELD_LABELS, type GridCells, type GridField } from "@/lib/import/grid-fields";
+import { getValidationPool } from "./validation-pool";
 
 export const INITIAL_BLANK_ROWS = 5;
+/** Pastes longer than this are parsed in a worker (about 1,500 rows of six cells). */
+const WORKER_PASTE_CHARS = 100_000;
 
 function initialRows(): GridCells[] {
   return Array.from({ length: INITIAL_BLANK_ROWS }, emptyGridCells);
@@ -96,9 +99,22 @@ export function useGridRows() {
       commit(replaceAll(rowsRef.current, next.length > 0 ? next : initialRows()), label),
     [commit],
   );
+  const [isPasting, setIsPasting] = useState(false);
   const paste = useCallback(
-    (text: string, target: PasteTarget): PasteOutcome => {
-      const outcome = applyPaste(rowsRef.current, text, target);
+    async (text: string, target: PasteTarget): Promise<PasteOutcome> => {
+      let pasted: ReturnType<typeof readPastedText>;
+      if (text.length > WORKER_PASTE_CHARS) {
+        setIsPasting(true);
+        try {
+          pasted = await getValidationPool().readPaste(text);
+        } catch (error) {
+          console.error("[paste] worker failed; reading on the main thread", error);
+          pasted = readPastedText(text);
+        } finally {
+          setIsPasting(false);
+        }
+      } else pasted = readPastedText(text);
+      const outcome = mergePasted(rowsRef.current, pasted, target);
       commit(patchBetween(rowsRef.current, outcome.rows), `paste of ${rowsLabel(outcome.rowCount)}`);
       return outcome;
     },
@@ -107,6 +123,7 @@ export function useGridRows() {
 
   return {
     rows,
+    isPasting,
     updateCell,
     removeRows,
     addRow,

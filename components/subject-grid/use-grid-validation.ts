@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { GridCells } from "@/lib/import/grid-fields";
+import { profileDateColumn } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
 import {
   type ColumnProfile,
@@ -12,97 +13,112 @@ import {
   summariseVerdicts,
   verdictOfRow,
 } from "@/lib/import/validate-grid";
-import type { ValidationReply, ValidationRequest } from "./validation.worker";
+import { getValidationPool } from "./validation-pool";
 
-/** Up to this many changed rows are validated in place (a few ms); more go to the worker. */
+/** Up to this many changed rows are validated in place (a few ms); more go to the workers. */
 const SYNC_VALIDATION_LIMIT = 1500;
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-interface Cache {
-  /** What the cached verdicts depend on besides the row itself. */
-  key: string;
+interface VerdictCache {
+  /** What every cached verdict depends on besides its row: the options and the column profile. */
+  optionsKey: string;
   profile: ColumnProfile;
   verdicts: WeakMap<GridCells, RowVerdict>;
 }
 
+function sameProfile(a: ColumnProfile, b: ColumnProfile): boolean {
+  const lengths = (profile: ColumnProfile) =>
+    JSON.stringify([...profile.docId.digitLengthsByCountry].map(([country, map]) => [country, [...map]]));
+  return a.birth === b.birth && lengths(a) === lengths(b);
+}
+
+type Job =
+  | { kind: "ready"; cache: VerdictCache; options: ImportOptions }
+  | { kind: "bulk"; cache: VerdictCache | null; pending: GridCells[]; options: ImportOptions };
+
 /**
- * Validates the grid, reusing each unchanged row's verdict (rows are immutable, so identity means
- * "unchanged"). Column-level facts (date order, document lengths) are profiled on big changes; if
- * the date order or the phone region changes, every row is checked again. Big changes run in a Web
- * Worker; meanwhile `isValidating` is true and rows not yet validated have no verdict.
+ * Validates the grid, reusing each unchanged row's verdict (rows are immutable: identity means
+ * "unchanged"). A few changed rows are checked in place; a paste or a file goes to the worker pool,
+ * which first re-profiles the columns (date order, document lengths), and meanwhile `isValidating`
+ * is true and rows not yet checked have no verdict. A new date order or phone region re-checks all.
  */
 export function useGridValidation(
   rows: readonly GridCells[],
   defaultRegion: CountryCode,
 ): { validation: GridValidation; isValidating: boolean } {
-  const cache = useRef<Cache | null>(null);
-  const worker = useRef<Worker | null>(null);
-  const jobCounter = useRef(0);
-  const [settledJobs, setSettledJobs] = useState(0);
+  const cacheRef = useRef<VerdictCache | null>(null);
+  const [settled, setSettled] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: settledJobs says the worker has filled the cache
-  const job = useMemo(() => {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `settled` says the workers have filled the cache
+  const job = useMemo((): Job => {
     const options: ImportOptions = { defaultRegion, today: todayUtc() };
-    let current = cache.current;
-    const missing: GridCells[] = [];
-    if (current) for (const row of rows) if (!current.verdicts.has(row)) missing.push(row);
-    const isBulk = current === null || missing.length > SYNC_VALIDATION_LIMIT;
-    // Small edits keep the document-length profile; the date order is cheap and re-read every time.
-    const fresh = isBulk
-      ? profileColumns(rows)
-      : { ...(current as Cache).profile, birth: profileColumns(rows).birth };
-    const key = `${fresh.birth}|${options.defaultRegion}|${options.today}`;
-    if (current === null || current.key !== key || isBulk) {
-      current = { key, profile: fresh, verdicts: current?.key === key ? current.verdicts : new WeakMap() };
-      cache.current = current;
+    const optionsKey = `${options.defaultRegion}|${options.today}`;
+    let cache = cacheRef.current?.optionsKey === optionsKey ? cacheRef.current : null;
+    if (cache === null && rows.length > SYNC_VALIDATION_LIMIT)
+      return { kind: "bulk", cache: null, pending: [...rows], options };
+    cache ??= { optionsKey, profile: profileColumns(rows), verdicts: new WeakMap() };
+    let missing = rows.filter((row) => !(cache as VerdictCache).verdicts.has(row));
+    if (missing.length > SYNC_VALIDATION_LIMIT) return { kind: "bulk", cache, pending: missing, options };
+    if (missing.some((row) => row.birth.trim() !== "")) {
+      // An edited date may flip the column's order (D/M vs M/D): then every date must be read again.
+      const birth = profileDateColumn(rows.map((row) => row.birth));
+      if (birth !== cache.profile.birth) {
+        cache = { optionsKey, profile: { ...cache.profile, birth }, verdicts: new WeakMap() };
+        missing = [...rows];
+        if (missing.length > SYNC_VALIDATION_LIMIT)
+          return { kind: "bulk", cache: null, pending: missing, options };
+      }
     }
-    const pending = rows.filter((row) => !(current as Cache).verdicts.has(row));
-    if (pending.length <= SYNC_VALIDATION_LIMIT) {
-      for (const row of pending) current.verdicts.set(row, verdictOfRow(row, current.profile, options));
-      return { pending: [] as GridCells[], options, cache: current };
-    }
-    return { pending, options, cache: current };
-  }, [rows, defaultRegion, settledJobs]);
+    for (const row of missing) cache.verdicts.set(row, verdictOfRow(row, cache.profile, options));
+    cacheRef.current = cache;
+    return { kind: "ready", cache, options };
+  }, [rows, defaultRegion, settled]);
 
   useEffect(() => {
-    if (job.pending.length === 0) return;
-    worker.current ??= new Worker(new URL("./validation.worker.ts", import.meta.url), { type: "module" });
-    const jobId = ++jobCounter.current;
-    const activeWorker = worker.current;
-    const onReply = (event: MessageEvent<ValidationReply>) => {
-      if (event.data.jobId !== jobId) return;
-      event.data.verdicts.forEach((verdict, index) => {
-        const row = job.pending[index];
-        if (row) job.cache.verdicts.set(row, verdict);
-      });
-      setSettledJobs((count) => count + 1);
+    if (job.kind !== "bulk") return;
+    let cancelled = false;
+    const pool = getValidationPool();
+    const { options } = job;
+    (async () => {
+      const profile = await pool.profile(rows);
+      if (cancelled) return;
+      const keep = job.cache !== null && sameProfile(job.cache.profile, profile);
+      const cache: VerdictCache = keep
+        ? { ...(job.cache as VerdictCache), profile }
+        : { optionsKey: `${options.defaultRegion}|${options.today}`, profile, verdicts: new WeakMap() };
+      const pending = keep ? job.pending : [...rows];
+      const verdicts = await pool.validate(pending, profile, options);
+      if (cancelled) return;
+      for (const [index, verdict] of verdicts.entries())
+        cache.verdicts.set(pending[index] as GridCells, verdict);
+      cacheRef.current = cache;
+      setSettled((count) => count + 1);
+    })().catch((error: unknown) => {
+      // A worker that fails must not leave the grid busy forever: validate here instead, slowly.
+      console.error("[grid validation] worker failed; validating on the main thread", error);
+      if (cancelled) return;
+      const profile = profileColumns(rows);
+      const cache: VerdictCache = {
+        optionsKey: `${options.defaultRegion}|${options.today}`,
+        profile,
+        verdicts: new WeakMap(),
+      };
+      for (const row of rows) cache.verdicts.set(row, verdictOfRow(row, profile, options));
+      cacheRef.current = cache;
+      setSettled((count) => count + 1);
+    });
+    return () => {
+      cancelled = true;
     };
-    activeWorker.addEventListener("message", onReply);
-    const request: ValidationRequest = {
-      jobId,
-      rows: job.pending,
-      profile: job.cache.profile,
-      options: job.options,
-    };
-    activeWorker.postMessage(request);
-    return () => activeWorker.removeEventListener("message", onReply);
-  }, [job]);
-
-  useEffect(
-    () => () => {
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  }, [job, rows]);
 
   const validation = useMemo((): GridValidation => {
-    const known = rows.map((row) => job.cache.verdicts.get(row));
-    if (job.pending.length > 0) {
-      // Rows not validated yet have no verdict (shown without marks); counts wait for the worker.
+    if (job.kind === "bulk") {
+      // Rows not checked yet have no verdict (shown without marks); the counts wait for the workers.
+      const known = job.cache ? rows.map((row) => job.cache?.verdicts.get(row)) : [];
       return {
         verdicts: known as RowVerdict[],
         validCount: 0,
@@ -111,13 +127,12 @@ export function useGridValidation(
         invalidRows: [],
       };
     }
+    const verdicts = job.cache.verdicts;
     return summariseVerdicts(
       rows,
-      known.map(
-        (verdict, index) => verdict ?? verdictOfRow(rows[index] as GridCells, job.cache.profile, job.options),
-      ),
+      rows.map((row) => verdicts.get(row) ?? verdictOfRow(row, job.cache.profile, job.options)),
     );
   }, [rows, job]);
 
-  return { validation, isValidating: job.pending.length > 0 };
+  return { validation, isValidating: job.kind === "bulk" };
 }

@@ -1,26 +1,51 @@
 /// <reference lib="webworker" />
-// Validates rows off the main thread, so a 100,000-row paste never freezes the page.
-import type { GridCells } from "@/lib/import/grid-fields";
+// Reads big pastes and validates rows off the main thread, so a 100,000-row paste never freezes the
+// page. Rows arrive as one string; verdicts leave as a typed array plus the few rows with something to say.
+
+import { readPastedText } from "@/lib/import/apply-paste";
 import {
   type ColumnProfile,
   type ImportOptions,
-  type RowVerdict,
+  profileColumns,
   verdictOfRow,
 } from "@/lib/import/validate-grid";
+import {
+  decodeRows,
+  type EncodedPaste,
+  type EncodedRows,
+  type EncodedVerdicts,
+  encodePaste,
+  encodeVerdicts,
+} from "@/lib/import/worker-transport";
 
-export interface ValidationRequest {
-  jobId: number;
-  rows: GridCells[];
-  profile: ColumnProfile;
-  options: ImportOptions;
-}
-export interface ValidationReply {
-  jobId: number;
-  verdicts: RowVerdict[];
-}
+export type ValidationRequest =
+  | { jobId: number; type: "paste"; text: string }
+  | { jobId: number; type: "profile"; rows: EncodedRows }
+  | { jobId: number; type: "validate"; rows: EncodedRows; profile: ColumnProfile; options: ImportOptions };
+
+export type ValidationReply =
+  | { jobId: number; type: "paste"; pasted: EncodedPaste }
+  | { jobId: number; type: "profile"; profile: ColumnProfile }
+  | { jobId: number; type: "validate"; verdicts: EncodedVerdicts };
 
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
-  const { jobId, rows, profile, options } = event.data;
-  const reply: ValidationReply = { jobId, verdicts: rows.map((row) => verdictOfRow(row, profile, options)) };
-  self.postMessage(reply);
+  const request = event.data;
+  if (request.type === "paste") {
+    const reply: ValidationReply = {
+      jobId: request.jobId,
+      type: "paste",
+      pasted: encodePaste(readPastedText(request.text)),
+    };
+    self.postMessage(reply);
+    return;
+  }
+  const rows = decodeRows(request.rows);
+  if (request.type === "profile") {
+    const reply: ValidationReply = { jobId: request.jobId, type: "profile", profile: profileColumns(rows) };
+    self.postMessage(reply);
+    return;
+  }
+  const verdicts = encodeVerdicts(rows.map((row) => verdictOfRow(row, request.profile, request.options)));
+  const reply: ValidationReply = { jobId: request.jobId, type: "validate", verdicts };
+  self.postMessage(reply, [verdicts.kinds.buffer]);
 };

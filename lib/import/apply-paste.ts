@@ -35,38 +35,47 @@ export function firstRowAfterContent(rows: readonly GridCells[]): number {
   return 0;
 }
 
-export function applyPaste(rows: readonly GridCells[], text: string, target: PasteTarget): PasteOutcome {
+/**
+ * What a paste holds, read from the text (the costly part: parsing and mapping): whole rows mapped
+ * by a header row, or a plain table placed from the target cell.
+ */
+export type PastedTable =
+  | { kind: "header"; rows: GridCells[]; unmappedColumns: string[] }
+  | { kind: "plain"; table: string[][] };
+
+export function readPastedText(text: string): PastedTable {
   const table = parseDelimitedText(text);
+  const headerRow = table[0];
+  if (headerRow && detectHeader(headerRow).isHeader) {
+    const mapped = tableToGridRows(table);
+    return { kind: "header", rows: mapped.rows, unmappedColumns: mapped.unmappedColumns };
+  }
+  return { kind: "plain", table };
+}
+
+/** Writes a read paste into the rows at the target (cheap: touches only the rows pasted). */
+export function mergePasted(
+  rows: readonly GridCells[],
+  pasted: PastedTable,
+  target: PasteTarget,
+): PasteOutcome {
   const firstRow = Math.max(0, Math.min(target.rowIndex, rows.length));
   const next = rows.slice();
-  const unchanged: PasteOutcome = {
-    rows: next,
-    firstRow,
-    rowCount: 0,
-    hasHeader: false,
-    unmappedColumns: [],
-  };
-  const headerRow = table[0];
-  if (!headerRow) return unchanged;
-
-  const header = detectHeader(headerRow);
-  if (header.isHeader) {
+  if (pasted.kind === "header") {
     // A header names the columns, so the pasted rows replace whole grid rows whatever cell had focus.
-    const mapped = tableToGridRows(table);
-    mapped.rows.forEach((cells, offset) => {
+    pasted.rows.forEach((cells, offset) => {
       next[firstRow + offset] = cells;
     });
     return {
       rows: next,
       firstRow,
-      rowCount: mapped.rows.length,
+      rowCount: pasted.rows.length,
       hasHeader: true,
-      unmappedColumns: mapped.unmappedColumns,
+      unmappedColumns: pasted.unmappedColumns,
     };
   }
-
   const firstColumn = Math.max(0, GRID_FIELDS.indexOf(target.field ?? GRID_FIELDS[0]));
-  table.forEach((cellsOfLine, offset) => {
+  pasted.table.forEach((cellsOfLine, offset) => {
     const rowIndex = firstRow + offset;
     const updated: GridCells = { ...(next[rowIndex] ?? emptyGridCells()) };
     cellsOfLine.forEach((value, column) => {
@@ -75,5 +84,9 @@ export function applyPaste(rows: readonly GridCells[], text: string, target: Pas
     });
     next[rowIndex] = updated;
   });
-  return { rows: next, firstRow, rowCount: table.length, hasHeader: false, unmappedColumns: [] };
+  return { rows: next, firstRow, rowCount: pasted.table.length, hasHeader: false, unmappedColumns: [] };
+}
+
+export function applyPaste(rows: readonly GridCells[], text: string, target: PasteTarget): PasteOutcome {
+  return mergePasted(rows, readPastedText(text), target);
 }

@@ -25,15 +25,30 @@ export function identityKey(cells: GridCells): string {
   return `${country}\u0000${docId}`;
 }
 
-function groupRowsByKey(
-  rows: readonly GridCells[],
-  blank: readonly boolean[],
-  keyOf: (cells: GridCells) => string,
-): Map<string, number[]> {
+interface RowKeys {
+  blank: boolean;
+  contact: string;
+  identity: string;
+}
+
+// Rows are immutable: a row's keys are computed once, so re-checking a 100,000-row grid after one
+// edit costs only the grouping, not 100,000 normalisations.
+const keysByRow = new WeakMap<GridCells, RowKeys>();
+
+function keysOf(cells: GridCells): RowKeys {
+  let keys = keysByRow.get(cells);
+  if (keys === undefined) {
+    keys = { blank: isBlankRow(cells), contact: contactKey(cells.contact), identity: identityKey(cells) };
+    keysByRow.set(cells, keys);
+  }
+  return keys;
+}
+
+function groupRowsByKey(rows: readonly RowKeys[], keyOf: (keys: RowKeys) => string): Map<string, number[]> {
   const groups = new Map<string, number[]>();
-  rows.forEach((cells, index) => {
-    if (blank[index] === true) return;
-    const key = keyOf(cells);
+  rows.forEach((keys, index) => {
+    if (keys.blank) return;
+    const key = keyOf(keys);
     if (key === "") return;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [index]);
@@ -79,16 +94,16 @@ function addGroupErrors(
  * "Also in row 7" on contact, "Same identity as row 7" on docId. Rows without duplicates are absent.
  */
 export function findBatchDuplicates(rows: readonly GridCells[]): Map<number, CellErrors> {
-  const blank = rows.map(isBlankRow);
+  const keys = rows.map(keysOf);
   const result = new Map<number, CellErrors>();
   addGroupErrors(
-    groupRowsByKey(rows, blank, (cells) => contactKey(cells.contact)),
+    groupRowsByKey(keys, (row) => row.contact),
     result,
     "contact",
     (others, plural) => `Also in ${plural ? "rows" : "row"} ${others}`,
   );
   addGroupErrors(
-    groupRowsByKey(rows, blank, identityKey),
+    groupRowsByKey(keys, (row) => row.identity),
     result,
     "docId",
     (others, plural) => `Same identity as ${plural ? "rows" : "row"} ${others}`,

@@ -3,7 +3,7 @@
  * warnings of lib/import/normalise-rows), then what only the whole batch can tell (repeated contacts
  * and identities). Pure: runs on the main thread for small changes and in a Web Worker for big ones.
  */
-import type { Subject } from "@/lib/humanos/schemas";
+import type { SubjectInput } from "@/lib/humanos/schemas";
 import { findBatchDuplicates } from "./batch-duplicates";
 import { type CellErrors, GRID_FIELDS, type GridCells } from "./grid-fields";
 import type { CellIssue } from "./issues";
@@ -12,8 +12,19 @@ import { isBlankRow } from "./validate-row";
 
 export type RowVerdict =
   | { kind: "blank" }
-  | { kind: "valid"; subject: Subject; sent: Partial<GridCells>; warnings: CellIssue[] }
+  /** `sent`: only the cells whose value to send differs from the cell (e.g. a restored +). */
+  | { kind: "valid"; sent: Partial<GridCells>; warnings: CellIssue[] }
   | { kind: "invalid"; errors: CellErrors; sent: Partial<GridCells>; warnings: CellIssue[] };
+
+/** Only the cells whose sent value differs from what the operator sees (keeps verdicts small). */
+function changedCells(cells: GridCells, sent: Partial<GridCells>): Partial<GridCells> {
+  const changed: Partial<GridCells> = {};
+  for (const field of GRID_FIELDS) {
+    const value = sent[field];
+    if (value !== undefined && value !== cells[field].trim()) changed[field] = value;
+  }
+  return changed;
+}
 
 export interface GridValidation {
   verdicts: RowVerdict[];
@@ -32,15 +43,37 @@ function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
+/**
+ * The subject to send for a valid row: its cells, trimmed, with the normalised values the verdict
+ * carries (E.164 phone, ISO date…). The server re-validates it with the shared schema.
+ */
+export function subjectToSend(cells: GridCells, sent: Partial<GridCells>): SubjectInput {
+  const value = (field: (typeof GRID_FIELDS)[number]) => sent[field] ?? cells[field].trim();
+  const identity = {
+    fullName: value("fullName"),
+    birth: value("birth"),
+    docId: value("docId"),
+    countryAlpha3: value("countryAlpha3"),
+  };
+  const hasIdentity = Object.values(identity).some((cell) => cell !== "");
+  const internalId = value("internalId");
+  return {
+    contact: value("contact"),
+    ...(internalId ? { internalId } : {}),
+    ...(hasIdentity ? { identity } : {}),
+  };
+}
+
 /** One row on its own: blank, valid (with the subject that will be sent) or invalid (a message per cell). */
 export function verdictOfRow(cells: GridCells, profile: ColumnProfile, options: ImportOptions): RowVerdict {
   if (isBlankRow(cells)) return { kind: "blank" };
   const row = normaliseRow(cells, profile, options);
+  const sent = changedCells(cells, row.sent);
   const warnings = row.warnings.map((warning) => ({ ...warning, message: sentence(warning.message) }));
-  if (row.subject) return { kind: "valid", subject: row.subject, sent: row.sent, warnings };
+  if (row.subject) return { kind: "valid", sent, warnings };
   const errors: CellErrors = {};
   for (const error of row.errors) errors[error.field] ??= sentence(error.message);
-  return { kind: "invalid", errors, sent: row.sent, warnings };
+  return { kind: "invalid", errors, sent, warnings };
 }
 
 /** Adds what only the whole batch can tell (repeated contacts and identities) and counts the outcome. */

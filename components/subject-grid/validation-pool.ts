@@ -1,0 +1,95 @@
+"use client";
+
+import type { PastedTable } from "@/lib/import/apply-paste";
+import type { GridCells } from "@/lib/import/grid-fields";
+import type { ColumnProfile, ImportOptions, RowVerdict } from "@/lib/import/validate-grid";
+import { decodePaste, decodeVerdicts, encodeRows } from "@/lib/import/worker-transport";
+import type { ValidationReply, ValidationRequest } from "./validation.worker";
+
+/** Grid workers, one per core (at most 2 on these machines), created on first use. */
+export class ValidationPool {
+  private workers: Worker[] = [];
+  private nextJobId = 0;
+
+  private get pool(): Worker[] {
+    if (this.workers.length === 0) {
+      const size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+      this.workers = Array.from(
+        { length: size },
+        () => new Worker(new URL("./validation.worker.ts", import.meta.url), { type: "module" }),
+      );
+    }
+    return this.workers;
+  }
+
+  private ask<T extends ValidationReply["type"]>(
+    worker: Worker,
+    request: Omit<Extract<ValidationRequest, { type: T }>, "jobId">,
+  ): Promise<Extract<ValidationReply, { type: T }>> {
+    const jobId = ++this.nextJobId;
+    return new Promise((resolve, reject) => {
+      const onMessage = (event: MessageEvent<ValidationReply>) => {
+        if (event.data.jobId !== jobId) return;
+        worker.removeEventListener("message", onMessage);
+        worker.removeEventListener("error", onError);
+        resolve(event.data as Extract<ValidationReply, { type: T }>);
+      };
+      const onError = (event: ErrorEvent) => {
+        worker.removeEventListener("message", onMessage);
+        worker.removeEventListener("error", onError);
+        reject(new Error(event.message || "validation worker failed"));
+      };
+      worker.addEventListener("message", onMessage);
+      worker.addEventListener("error", onError);
+      worker.postMessage({ ...request, jobId });
+    });
+  }
+
+  /** Parses and maps pasted text in a worker. */
+  async readPaste(text: string): Promise<PastedTable> {
+    const [first] = this.pool;
+    const reply = await this.ask<"paste">(first as Worker, { type: "paste", text });
+    return decodePaste(reply.pasted);
+  }
+
+  /** The column profile (date order, document lengths) of all rows, computed in a worker. */
+  async profile(rows: readonly GridCells[]): Promise<ColumnProfile> {
+    const [first] = this.pool;
+    const reply = await this.ask<"profile">(first as Worker, { type: "profile", rows: encodeRows(rows) });
+    return reply.profile;
+  }
+
+  /** Verdicts for `rows`, in order, validated in parallel slices. */
+  async validate(
+    rows: readonly GridCells[],
+    profile: ColumnProfile,
+    options: ImportOptions,
+  ): Promise<RowVerdict[]> {
+    const workers = this.pool;
+    const sliceSize = Math.ceil(rows.length / workers.length);
+    const replies = await Promise.all(
+      workers.map((worker, slice) =>
+        this.ask<"validate">(worker, {
+          type: "validate",
+          rows: encodeRows(rows.slice(slice * sliceSize, (slice + 1) * sliceSize)),
+          profile,
+          options,
+        }),
+      ),
+    );
+    return replies.flatMap((reply) => decodeVerdicts(reply.verdicts));
+  }
+
+  terminate(): void {
+    for (const worker of this.workers) worker.terminate();
+    this.workers = [];
+  }
+}
+
+let sharedPool: ValidationPool | undefined;
+
+/** One pool per page: the grid's paste and its validation share the same workers. */
+export function getValidationPool(): ValidationPool {
+  sharedPool ??= new ValidationPool();
+  return sharedPool;
+}
