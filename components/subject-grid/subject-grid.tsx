@@ -50,7 +50,7 @@ export function SubjectGrid({
     count: viewRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 4,
   });
 
   const interaction = useGridInteraction({
