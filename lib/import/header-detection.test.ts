@@ -215,3 +215,20 @@ describe("tableToGridRows", () => {
     expect(tableToGridRows(table).rows).toEqual([]);
   });
 });
+
+describe("near-miss column names", () => {
+  it.each([
+    ["Emial", "email"],
+    ["Telefon", "phone"],
+    ["Date of brith", "birth"],
+    ["Full nmae", "fullName"],
+    ["Contry", "countryAlpha3"],
+    ["Documnet", "docId"],
+    ["Notes", null],
+    ["Idade", null],
+    ["Nam", null],
+    ["Work phone", null],
+  ])("%s → %s", (label, target) => {
+    expect(matchColumnName(label)).toBe(target);
+  });
+});

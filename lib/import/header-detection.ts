@@ -71,8 +71,54 @@ const TARGET_BY_FOLDED_LABEL: ReadonlyMap<string, MappedTarget> = new Map(
   ),
 );
 
+/** Edit distance counting a swap of two neighbours as one typo, stopping once it exceeds `limit`. */
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/**
+ * A near-miss ("Emial", "Telefon", "Date of brith"): one typo in labels of 4+ letters, two in 9+,
+ * and only when a single field is that close (an ambiguous near-miss is left for the operator).
+ */
+function nearestTarget(folded: string): ColumnTarget {
+  if (folded.length < 4) return null;
+  const limit = folded.length >= 9 ? 2 : 1;
+  let best: { target: MappedTarget; distance: number } | undefined;
+  let tie = false;
+  for (const [label, target] of TARGET_BY_FOLDED_LABEL) {
+    if (label.length < 4) continue;
+    const distance = editDistanceWithin(folded, label, limit);
+    if (distance > limit) continue;
+    if (best === undefined || distance < best.distance) {
+      best = { target, distance };
+      tie = false;
+    } else if (distance === best.distance && target !== best.target) tie = true;
+  }
+  return best && !tie ? best.target : null;
+}
+
 export function matchColumnName(label: string): ColumnTarget {
-  return TARGET_BY_FOLDED_LABEL.get(foldLabel(label)) ?? null;
+  const folded = foldLabel(label);
+  return TARGET_BY_FOLDED_LABEL.get(folded) ?? nearestTarget(folded);
 }
 
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$/;
