@@ -27,6 +27,10 @@ test("a Portuguese Excel CSV: mapped by its header, damage warned, an error fixe
   await expect(onboard.cell(1, "contact")).toContainText("351968016139");
   await expect(onboard.cell(1, "contact")).toContainText("→ +351968016139");
   await expect(onboard.cell(1, "birth")).toContainText("→ 1989-11-04");
+  // A document that lost its leading zero is sent as it arrived unless the operator takes the suggestion.
+  await expect(onboard.cell(2, "docId")).toHaveText("3235494");
+  await page.getByRole("button", { name: "Use 03235494" }).click();
+  await expect(onboard.cell(2, "docId")).toHaveText("03235494");
 
   // Fix the e-mail without a top-level domain (row 20, the fourth error: F8 jumps there), undo, redo.
   await onboard.cell(1, "contact").click();

@@ -41,6 +41,16 @@ test("the grid edits like a spreadsheet: type, Enter, arrows, Delete, fill down,
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(onboard.cell(2, "internalId")).toHaveText("crm-1");
 
+  // A mouse drag selects a range too; Delete clears all of it.
+  await onboard.cell(1, "internalId").hover();
+  await page.mouse.down();
+  await onboard.cell(3, "internalId").hover();
+  await page.mouse.up();
+  await expect(onboard.cell(2, "internalId")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Delete");
+  await expect(onboard.cell(3, "internalId")).toHaveText("");
+  await page.keyboard.press("ControlOrMeta+Z");
+
   // Escape abandons an edit.
   await onboard.cell(1, "fullName").click();
   await page.keyboard.type("Nobody");

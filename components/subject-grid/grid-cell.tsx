@@ -63,6 +63,7 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
         event.preventDefault();
         grid.selectCell({ row: viewRow, col }, event.shiftKey);
       }}
+      onMouseEnter={() => grid.dragOver({ row: viewRow, col })}
       onDoubleClick={() => grid.startEditing({ row: viewRow, col })}
       // Plain concatenation, not cn(): these classes never conflict, and hundreds of cells render per frame.
       className={`relative flex h-full min-h-9 min-w-0 cursor-cell flex-col justify-center border-l border-slate-200 px-2 text-sm outline-none dark:border-slate-800 ${

@@ -10,12 +10,12 @@ const helper = createColumnHelper<typeof gridFeatures, GridCells>();
 
 /** The row's errors and warnings in words, one line per cell, so nothing depends on colour. */
 function RowProblems({ rowIndex }: { rowIndex: number }) {
-  const { verdicts } = useGridCellContext();
+  const { verdicts, applySuggestion } = useGridCellContext();
   const messages = rowMessages(verdicts[rowIndex]);
   if (messages.length === 0) return null;
   return (
     <ul className="flex flex-col gap-0.5 px-2 py-1.5 text-xs">
-      {messages.map(({ field, kind, message }) => (
+      {messages.map(({ field, kind, message, suggestedValue }) => (
         <li
           key={`${kind}-${field}`}
           id={kind === "error" ? cellErrorId(rowIndex, field) : cellWarningId(rowIndex, field)}
@@ -28,6 +28,15 @@ function RowProblems({ rowIndex }: { rowIndex: number }) {
             {GRID_FIELD_LABELS[field]}:
           </span>{" "}
           {message}
+          {suggestedValue ? (
+            <button
+              type="button"
+              onClick={() => applySuggestion(rowIndex, field, suggestedValue)}
+              className="ml-1 rounded border border-amber-400 px-1 font-medium hover:bg-amber-100 dark:hover:bg-amber-900"
+            >
+              Use {suggestedValue}
+            </button>
+          ) : null}
         </li>
       ))}
     </ul>

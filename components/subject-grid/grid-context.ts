@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { GridCells } from "@/lib/import/grid-fields";
+import type { GridCells, GridField } from "@/lib/import/grid-fields";
 import type { CellPosition, SelectionRect } from "@/lib/import/grid-selection";
 import type { RowVerdict } from "@/lib/import/validate-grid";
 
@@ -20,6 +20,10 @@ export interface GridCellContext {
   rect: SelectionRect;
   editing: CellEditing | null;
   selectCell: (position: CellPosition, extend: boolean) => void;
+  /** The pointer entered a cell: extends the selection while a drag is in progress. */
+  dragOver: (position: CellPosition) => void;
+  /** Accepts a suggested correction (e.g. restored leading zeros) as one undoable edit. */
+  applySuggestion: (rowIndex: number, field: GridField, value: string) => void;
   selectRows: (viewRow: number, extend: boolean) => void;
   startEditing: (position: CellPosition, draft?: string) => void;
   setDraft: (draft: string) => void;

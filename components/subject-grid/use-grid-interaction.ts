@@ -10,7 +10,7 @@ import {
   useState,
 } from "react";
 import { firstRowAfterContent, isMultiCellText } from "@/lib/import/apply-paste";
-import { GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
+import { GRID_FIELD_LABELS, GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
 import {
   type CellPosition,
   clampPosition,
@@ -48,6 +48,15 @@ export function useGridInteraction(options: {
   const [anchor, setAnchor] = useState<CellPosition>(ORIGIN);
   const [editing, setEditing] = useState<CellEditing | null>(null);
   const focusPending = useRef(false);
+  const dragging = useRef(false);
+
+  useEffect(() => {
+    const stopDragging = () => {
+      dragging.current = false;
+    };
+    window.addEventListener("mouseup", stopDragging);
+    return () => window.removeEventListener("mouseup", stopDragging);
+  }, []);
   const rowCount = viewRows.length;
 
   const positions = useMemo(
@@ -110,10 +119,16 @@ export function useGridInteraction(options: {
   const selectCell = useCallback(
     (position: CellPosition, extend: boolean) => {
       if (editing) commitEdit();
+      dragging.current = true;
       moveTo(position, extend);
     },
     [editing, commitEdit, moveTo],
   );
+
+  const dragOver = useCallback((position: CellPosition) => {
+    if (!dragging.current) return;
+    setActive(position);
+  }, []);
 
   const selectRows = useCallback(
     (viewRow: number, extend: boolean) => {
@@ -251,6 +266,11 @@ export function useGridInteraction(options: {
     rect,
     editing,
     selectCell,
+    dragOver,
+    applySuggestion: (rowIndex, field, value) => {
+      grid.updateCell(rowIndex, field, value);
+      announce(`Row ${rowIndex + 1}: ${GRID_FIELD_LABELS[field]} set to ${value}. Ctrl+Z undoes it.`);
+    },
     selectRows,
     startEditing,
     setDraft: (draft) => setEditing((current) => (current ? { ...current, draft } : current)),

@@ -114,9 +114,12 @@ export function validateGrid(rows: readonly GridCells[], options: ImportOptions)
 }
 
 /** The messages of a row, errors first, one per cell, in column order. */
-export function rowMessages(
-  verdict: RowVerdict | undefined,
-): Array<{ field: (typeof GRID_FIELDS)[number]; kind: "error" | "warning"; message: string }> {
+export function rowMessages(verdict: RowVerdict | undefined): Array<{
+  field: (typeof GRID_FIELDS)[number];
+  kind: "error" | "warning";
+  message: string;
+  suggestedValue?: string;
+}> {
   if (!verdict || verdict.kind === "blank") return [];
   const errors = verdict.kind === "invalid" ? verdict.errors : {};
   const messages: ReturnType<typeof rowMessages> = [];
@@ -124,7 +127,13 @@ export function rowMessages(
     const error = errors[field];
     if (error) messages.push({ field, kind: "error", message: error });
   }
-  for (const warning of verdict.warnings)
-    messages.push({ field: warning.field, kind: "warning", message: warning.message });
+  for (const warning of verdict.warnings) {
+    messages.push({
+      field: warning.field,
+      kind: "warning",
+      message: warning.message,
+      suggestedValue: warning.suggestedValue,
+    });
+  }
   return messages;
 }
