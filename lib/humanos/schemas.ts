@@ -28,8 +28,14 @@ function optionalText(max: number) {
     .optional();
 }
 
+let today = { value: "", computedAt: Number.NEGATIVE_INFINITY };
+
+/** Today's UTC date, recomputed at most once a second: validating 100,000 rows must not build 100,000 Dates. */
 function todayUtcIsoDate(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now - today.computedAt > 1000)
+    today = { value: new Date(now).toISOString().slice(0, 10), computedAt: now };
+  return today.value;
 }
 
 const isoDate = z.iso.date({ error: "Use a real date written YYYY-MM-DD", abort: true });
