@@ -28,13 +28,18 @@ describe("parseServerConfig: sandbox target", () => {
       target: {
         kind: "sandbox",
         baseUrl: "http://127.0.0.1:3000/api/sandbox",
+        userPath: "/v1/user",
         apiKey: SANDBOX_DEFAULT_API_KEY,
         signingSecret: SANDBOX_DEFAULT_SIGNING_SECRET,
         apiVersion: undefined,
       },
       timeoutMs: 30_000,
       maxAttempts: 5,
-      sandbox: { apiKey: SANDBOX_DEFAULT_API_KEY, signingSecret: SANDBOX_DEFAULT_SIGNING_SECRET },
+      sandbox: {
+        apiKey: SANDBOX_DEFAULT_API_KEY,
+        signingSecret: SANDBOX_DEFAULT_SIGNING_SECRET,
+        enabled: true,
+      },
       operators: [],
     });
     expect(SANDBOX_DEFAULT_API_KEY).toBe("sandbox-dev-api-key");
@@ -73,7 +78,7 @@ describe("parseServerConfig: sandbox target", () => {
   it("uses SANDBOX_API_KEY / SANDBOX_SIGNING_SECRET when set", () => {
     const config = parseServerConfig({ SANDBOX_API_KEY: "k2", SANDBOX_SIGNING_SECRET: "s2" });
     expect(config.target).toMatchObject({ kind: "sandbox", apiKey: "k2", signingSecret: "s2" });
-    expect(config.sandbox).toStrictEqual({ apiKey: "k2", signingSecret: "s2" });
+    expect(config.sandbox).toStrictEqual({ apiKey: "k2", signingSecret: "s2", enabled: true });
   });
 });
 
@@ -92,6 +97,7 @@ describe("parseServerConfig: real Humanos target", () => {
     expect(parseServerConfig({ ...REAL, ...extra }).target).toStrictEqual({
       kind: "humanos",
       baseUrl,
+      userPath: "/v1/user",
       apiKey: "live-key-123",
       signingSecret: "live-secret-456",
       apiVersion: undefined,
@@ -111,6 +117,26 @@ describe("parseServerConfig: real Humanos target", () => {
     ["blank", { HUMANOS_TIMEOUT_MS: "", HUMANOS_MAX_ATTEMPTS: " " }, 30_000, 5],
   ])("timeout and attempts: %s", (_name, env, timeoutMs, maxAttempts) => {
     expect(parseServerConfig(env)).toMatchObject({ timeoutMs, maxAttempts });
+  });
+});
+
+describe("API path and sandbox switch", () => {
+  it.each<[string, Env, string, boolean]>([
+    ["defaults with the real API: /v1/user, sandbox off", { ...REAL }, "/v1/user", false],
+    ["a dated version's path", { ...REAL, HUMANOS_API_PATH: "/user" }, "/user", false],
+    ["sandbox forced on beside the real API", { ...REAL, SANDBOX_ENABLED: "true" }, "/v1/user", true],
+    ["sandbox target: always /v1/user, sandbox on", { HUMANOS_API_PATH: "/user" }, "/v1/user", true],
+    ["sandbox target switched off", { SANDBOX_ENABLED: "false" }, "/v1/user", false],
+  ])("%s", (_name, env, userPath, enabled) => {
+    const config = parseServerConfig(env);
+    expect([config.target.userPath, config.sandbox.enabled]).toEqual([userPath, enabled]);
+  });
+
+  it.each([
+    [{ HUMANOS_API_PATH: "v1/user" }, "HUMANOS_API_PATH"],
+    [{ SANDBOX_ENABLED: "yes" }, "SANDBOX_ENABLED"],
+  ])("%o is refused, naming the variable", (env, name) => {
+    expect(configError(env).message).toContain(name);
   });
 });
 

@@ -30,6 +30,17 @@ const serverEnvSchema = z
         .pipe(z.iso.date({ error: "must be a date written YYYY-MM-DD, e.g. 2025-01-01" }))
         .optional(),
     ),
+    HUMANOS_API_PATH: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^\/[A-Za-z0-9/_-]*$/, { error: 'must be a path starting with "/", e.g. /v1/user or /user' })
+        .default("/v1/user"),
+    ),
+    SANDBOX_ENABLED: z.preprocess(
+      blankAsUnset,
+      z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
+    ),
     HUMANOS_TIMEOUT_MS: z.preprocess(
       blankAsUnset,
       z.coerce
@@ -71,14 +82,29 @@ const serverEnvSchema = z
   });
 
 export type ApiTarget =
-  | { kind: "sandbox"; baseUrl: string; apiKey: string; signingSecret: string; apiVersion?: string }
-  | { kind: "humanos"; baseUrl: string; apiKey: string; signingSecret: string; apiVersion?: string };
+  | {
+      kind: "sandbox";
+      baseUrl: string;
+      userPath: string;
+      apiKey: string;
+      signingSecret: string;
+      apiVersion?: string;
+    }
+  | {
+      kind: "humanos";
+      baseUrl: string;
+      userPath: string;
+      apiKey: string;
+      signingSecret: string;
+      apiVersion?: string;
+    };
 
 export interface ServerConfig {
   target: ApiTarget;
   timeoutMs: number;
   maxAttempts: number;
-  sandbox: { apiKey: string; signingSecret: string };
+  /** `enabled`: whether /api/sandbox answers (by default only when the console talks to it). */
+  sandbox: { apiKey: string; signingSecret: string; enabled: boolean };
   /** Who may use the console (HTTP Basic). Empty: the console is open to anyone who can reach it. */
   operators: ReadonlyArray<{ name: string; password: string }>;
 }
@@ -94,12 +120,18 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
-  const sandbox = { apiKey: env.SANDBOX_API_KEY, signingSecret: env.SANDBOX_SIGNING_SECRET };
+  const usesRealApi = Boolean(env.HUMANOS_API_KEY && env.HUMANOS_SIGNING_SECRET);
+  const sandbox = {
+    apiKey: env.SANDBOX_API_KEY,
+    signingSecret: env.SANDBOX_SIGNING_SECRET,
+    enabled: env.SANDBOX_ENABLED === undefined ? !usesRealApi : env.SANDBOX_ENABLED === "true",
+  };
   const target: ApiTarget =
-    env.HUMANOS_API_KEY && env.HUMANOS_SIGNING_SECRET
+    usesRealApi && env.HUMANOS_API_KEY && env.HUMANOS_SIGNING_SECRET
       ? {
           kind: "humanos",
           baseUrl: (env.HUMANOS_API_URL ?? "https://api.humanos.id").replace(/\/+$/, ""),
+          userPath: env.HUMANOS_API_PATH,
           apiKey: env.HUMANOS_API_KEY,
           signingSecret: env.HUMANOS_SIGNING_SECRET,
           apiVersion: env.HUMANOS_API_VERSION,
@@ -108,8 +140,10 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
           kind: "sandbox",
           // The server calls its own sandbox over loopback; never derived from a request's Host header.
           baseUrl: (env.SANDBOX_URL ?? `http://127.0.0.1:${env.PORT}/api/sandbox`).replace(/\/+$/, ""),
+          userPath: "/v1/user",
           apiVersion: env.HUMANOS_API_VERSION,
-          ...sandbox,
+          apiKey: sandbox.apiKey,
+          signingSecret: sandbox.signingSecret,
         };
   const operators = (env.CONSOLE_OPERATORS ?? "")
     .split(",")

@@ -20,6 +20,7 @@ export async function createSubjectsAction(input: unknown): Promise<SubmissionOu
     const config = getServerConfig();
     const client = createHumanosClient({
       baseUrl: config.target.baseUrl,
+      userPath: config.target.userPath,
       apiKey: config.target.apiKey,
       signingSecret: config.target.signingSecret,
       apiVersion: config.target.apiVersion,

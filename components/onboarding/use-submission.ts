@@ -48,11 +48,27 @@ export function useSubmission() {
         continue;
       }
       try {
-        const outcome = await createSubjectsAction({ rows: slice });
+        let pending = slice;
+        let outcome = await createSubjectsAction({ rows: slice });
+        if (!outcome.ok && outcome.error.code === "invalid-input" && outcome.error.rowErrors.length > 0) {
+          // The server refused some rows (its check is the last word): report them, send the others.
+          const refused = new Map(outcome.error.rowErrors.map((error) => [error.rowIndex, error.message]));
+          for (const row of slice.filter((candidate) => refused.has(candidate.rowIndex))) {
+            results.push(
+              ...notSent([row], `Not sent, invalid — ${refused.get(row.rowIndex)}`).map((result) => ({
+                ...result,
+                notSentReason: "invalid" as const,
+              })),
+            );
+          }
+          pending = slice.filter((candidate) => !refused.has(candidate.rowIndex));
+          outcome =
+            pending.length > 0 ? await createSubjectsAction({ rows: pending }) : { ok: true, results: [] };
+        }
         if (outcome.ok) results.push(...outcome.results);
         else {
           problem = outcome.error.message;
-          results.push(...notSent(slice, `Not sent: ${outcome.error.message}`));
+          results.push(...notSent(pending, `Not sent: ${outcome.error.message}`));
         }
       } catch {
         problem = `the console server did not answer part ${position + 1} of ${slices.length}`;

@@ -31,6 +31,9 @@ function RowProblems({ rowIndex }: { rowIndex: number }) {
           {suggestedValue ? (
             <button
               type="button"
+              // One tab stop per grid: the keyboard takes a suggestion with Alt+Enter on the cell.
+              tabIndex={-1}
+              title="Alt+Enter on the cell"
               onClick={() => applySuggestion(rowIndex, field, suggestedValue)}
               className="ml-1 rounded border border-amber-400 px-1 font-medium hover:bg-amber-100 dark:hover:bg-amber-900"
             >

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTable } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
 import { Trash2 } from "lucide-react";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -46,7 +46,18 @@ export function SubjectGrid({
     [onlyErrors, validation.invalidRows, rows.length],
   );
 
+  // The active row stays rendered even when scrolled away, so keyboard focus is never dropped.
+  const activeRowRef = useRef(0);
   const virtualizer = useVirtualizer({
+    rangeExtractor: useCallback((range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const active = activeRowRef.current;
+      if (active < range.count && !indexes.includes(active)) {
+        indexes.push(active);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    }, []),
     count: viewRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
@@ -57,6 +68,7 @@ export function SubjectGrid({
     grid,
     viewRows,
     invalidRows: validation.invalidRows,
+    verdicts: validation.verdicts,
     scrollToRow: useCallback(
       (viewRow: number) => virtualizer.scrollToIndex(viewRow, { align: "auto" }),
       [virtualizer],
@@ -69,6 +81,7 @@ export function SubjectGrid({
     announce: setAnnouncement,
   });
   const { rect } = interaction;
+  activeRowRef.current = interaction.context.active.row;
 
   const context: GridCellContext = { ...interaction.context, verdicts: validation.verdicts };
   const headerGroup = table.getHeaderGroups()[0];
@@ -187,7 +200,8 @@ export function SubjectGrid({
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Arrows move, Shift+arrows select, type or Enter to edit, Delete clears, Ctrl+D fills down, Ctrl+Z /
-        Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Ctrl+C / Ctrl+V copy and paste.
+        Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Alt+Enter takes a suggested correction, Ctrl+C
+        / Ctrl+V copy and paste.
       </p>
     </GridContext.Provider>
   );

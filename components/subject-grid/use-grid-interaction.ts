@@ -21,6 +21,7 @@ import {
   selectionRect,
   selectionToTsv,
 } from "@/lib/import/grid-selection";
+import type { RowVerdict } from "@/lib/import/validate-grid";
 import type { CellEditing, GridCellContext } from "./grid-context";
 import type { GridRowsApi } from "./use-grid-rows";
 
@@ -39,11 +40,12 @@ export function useGridInteraction(options: {
   grid: GridRowsApi;
   viewRows: readonly number[];
   invalidRows: readonly number[];
+  verdicts: readonly (RowVerdict | undefined)[];
   scrollToRow: (viewRow: number) => void;
   getCellElement: (position: CellPosition) => HTMLElement | null;
   announce: (message: string) => void;
 }) {
-  const { grid, viewRows, invalidRows, scrollToRow, getCellElement, announce } = options;
+  const { grid, viewRows, invalidRows, verdicts, scrollToRow, getCellElement, announce } = options;
   const [active, setActive] = useState<CellPosition>(ORIGIN);
   const [anchor, setAnchor] = useState<CellPosition>(ORIGIN);
   const [editing, setEditing] = useState<CellEditing | null>(null);
@@ -164,8 +166,28 @@ export function useGridInteraction(options: {
     announce(label ? `${direction === "undo" ? "Undid" : "Redid"} ${label}.` : `Nothing to ${direction}.`);
   };
 
+  const applySuggestion = (rowIndex: number, field: GridField, value: string) => {
+    grid.updateCell(rowIndex, field, value);
+    announce(`Row ${rowIndex + 1}: ${GRID_FIELD_LABELS[field]} set to ${value}. Ctrl+Z undoes it.`);
+  };
+  const applyActiveSuggestion = () => {
+    const rowIndex = viewRows[safeActive.row];
+    const field = GRID_FIELDS[safeActive.col];
+    const verdict = rowIndex === undefined ? undefined : verdicts[rowIndex];
+    const suggestion =
+      verdict && verdict.kind !== "blank"
+        ? verdict.warnings.find((warning) => warning.field === field && warning.suggestedValue)
+        : undefined;
+    if (rowIndex !== undefined && field && suggestion?.suggestedValue)
+      applySuggestion(rowIndex, field, suggestion.suggestedValue);
+    else announce("No suggested correction for this cell.");
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (editing) return;
+    // Keys pressed on a button inside the grid (a suggestion) belong to that button.
+    const target = event.target as HTMLElement;
+    if (target !== event.currentTarget && !target.matches("[data-cell]")) return;
     const command = event.ctrlKey || event.metaKey;
     const key = event.key;
     const move = (rows: number, cols: number) =>
@@ -191,6 +213,7 @@ export function useGridInteraction(options: {
       if (command && key === "Home") return run(() => moveTo({ row: 0, col: 0 }, event.shiftKey));
       if (command && key === "End")
         return run(() => moveTo({ row: rowCount - 1, col: LAST_COLUMN }, event.shiftKey));
+      if (event.altKey && key === "Enter") return run(applyActiveSuggestion);
       if (command || event.altKey) return false;
       switch (key) {
         case "ArrowUp":
@@ -240,10 +263,17 @@ export function useGridInteraction(options: {
     if (editing) setEditing(null);
     // Pasted on a cell: there. On the grid itself: after the last row that holds anything.
     const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-row][data-field]");
+    const rowIndex = Number(cell?.dataset.row);
+    // In a filtered view ("only rows with errors") the lines go to the rows shown, never to hidden ones.
+    const isFiltered = viewRows.length !== grid.rows.length;
     const outcome = await grid.paste(
       text,
       cell
-        ? { rowIndex: Number(cell.dataset.row), field: (cell.dataset.field as GridField | undefined) ?? null }
+        ? {
+            rowIndex,
+            field: (cell.dataset.field as GridField | undefined) ?? null,
+            rowIndices: isFiltered ? viewRows.slice(positions.get(rowIndex) ?? viewRows.length) : undefined,
+          }
         : { rowIndex: firstRowAfterContent(grid.rows), field: null },
     );
     if (outcome.rowCount === 0) return announce("Nothing to paste: the clipboard held no cells.");
@@ -267,10 +297,7 @@ export function useGridInteraction(options: {
     editing,
     selectCell,
     dragOver,
-    applySuggestion: (rowIndex, field, value) => {
-      grid.updateCell(rowIndex, field, value);
-      announce(`Row ${rowIndex + 1}: ${GRID_FIELD_LABELS[field]} set to ${value}. Ctrl+Z undoes it.`);
-    },
+    applySuggestion,
     selectRows,
     startEditing,
     setDraft: (draft) => setEditing((current) => (current ? { ...current, draft } : current)),

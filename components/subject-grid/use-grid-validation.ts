@@ -62,15 +62,15 @@ export function useGridValidation(
     cache ??= { optionsKey, profile: profileColumns(rows), verdicts: new WeakMap() };
     let missing = rows.filter((row) => !(cache as VerdictCache).verdicts.has(row));
     if (missing.length > SYNC_VALIDATION_LIMIT) return { kind: "bulk", cache, pending: missing, options };
-    if (missing.some((row) => row.birth.trim() !== "")) {
-      // An edited date may flip the column's order (D/M vs M/D): then every date must be read again.
-      const birth = profileDateColumn(rows.map((row) => row.birth));
-      if (birth !== cache.profile.birth) {
-        cache = { optionsKey, profile: { ...cache.profile, birth }, verdicts: new WeakMap() };
-        missing = [...rows];
-        if (missing.length > SYNC_VALIDATION_LIMIT)
-          return { kind: "bulk", cache: null, pending: missing, options };
-      }
+    // The date order (D/M or M/D) is a fact about the whole column: any edit, deletion or undo can
+    // flip it, and then every date must be read again. (The document-length profile only feeds
+    // warnings; it is refreshed on the next bulk change.)
+    const birth = profileDateColumn(rows.map((row) => row.birth));
+    if (birth !== cache.profile.birth) {
+      cache = { optionsKey, profile: { ...cache.profile, birth }, verdicts: new WeakMap() };
+      missing = [...rows];
+      if (missing.length > SYNC_VALIDATION_LIMIT)
+        return { kind: "bulk", cache: null, pending: missing, options };
     }
     for (const row of missing) cache.verdicts.set(row, verdictOfRow(row, cache.profile, options));
     cacheRef.current = cache;

@@ -6,6 +6,9 @@ import type { ColumnProfile, ImportOptions, RowVerdict } from "@/lib/import/vali
 import { decodePaste, decodeVerdicts, encodeRows } from "@/lib/import/worker-transport";
 import type { ValidationReply, ValidationRequest } from "./validation.worker";
 
+/** A job that takes longer than this is abandoned; the caller then does the work on the main thread. */
+const JOB_TIMEOUT_MS = 120_000;
+
 /** Grid workers, one per core (at most 2 on these machines), created on first use. */
 export class ValidationPool {
   private workers: Worker[] = [];
@@ -28,19 +31,33 @@ export class ValidationPool {
   ): Promise<Extract<ValidationReply, { type: T }>> {
     const jobId = ++this.nextJobId;
     return new Promise((resolve, reject) => {
+      const settle = () => {
+        clearTimeout(timer);
+        worker.removeEventListener("message", onMessage);
+        worker.removeEventListener("error", onError);
+        worker.removeEventListener("messageerror", onError);
+      };
       const onMessage = (event: MessageEvent<ValidationReply>) => {
         if (event.data.jobId !== jobId) return;
-        worker.removeEventListener("message", onMessage);
-        worker.removeEventListener("error", onError);
+        settle();
         resolve(event.data as Extract<ValidationReply, { type: T }>);
       };
-      const onError = (event: ErrorEvent) => {
-        worker.removeEventListener("message", onMessage);
-        worker.removeEventListener("error", onError);
-        reject(new Error(event.message || "validation worker failed"));
+      const onError = (event: Event) => {
+        settle();
+        // A dead worker ignores later messages: drop the pool so the next job starts fresh ones.
+        this.terminate();
+        reject(
+          new Error(event instanceof ErrorEvent && event.message ? event.message : "grid worker failed"),
+        );
       };
+      const timer = setTimeout(() => {
+        settle();
+        this.terminate();
+        reject(new Error(`grid worker gave no answer in ${JOB_TIMEOUT_MS / 1000} s`));
+      }, JOB_TIMEOUT_MS);
       worker.addEventListener("message", onMessage);
       worker.addEventListener("error", onError);
+      worker.addEventListener("messageerror", onError);
       worker.postMessage({ ...request, jobId });
     });
   }

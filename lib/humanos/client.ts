@@ -12,8 +12,10 @@ import { type SendContext, sendChunk } from "./send-chunk";
 export type { SubjectRow } from "./chunk-outcomes";
 
 export interface HumanosClientConfig {
-  /** e.g. https://api.humanos.id; the client appends /v1/user. */
+  /** e.g. https://api.humanos.id; the client appends `userPath`. */
   baseUrl: string;
+  /** Path of Create User: /v1/user in the v1 era; dated API versions drop the /v1 prefix. */
+  userPath?: string;
   apiKey: string;
   signingSecret: string;
   /** Sent as API-Version when set; otherwise the organisation's pinned version applies. */
@@ -45,9 +47,11 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ATTEMPTS = 5;
 export const DEFAULT_CONCURRENCY = 2;
 
+export const DEFAULT_USER_PATH = "/v1/user";
+
 export function createHumanosClient(config: HumanosClientConfig): HumanosClient {
   const context: SendContext = {
-    url: `${config.baseUrl.replace(/\/+$/, "")}/v1/user`,
+    url: `${config.baseUrl.replace(/\/+$/, "")}${config.userPath ?? DEFAULT_USER_PATH}`,
     apiKey: config.apiKey,
     signingSecret: config.signingSecret,
     apiVersion: config.apiVersion,

@@ -170,3 +170,28 @@ describe("firstRowAfterContent", () => {
     expect(firstRowAfterContent(rows)).toBe(expected);
   });
 });
+
+describe("pastes never shift values onto other rows", () => {
+  const people = ["Ana", "Bruno", "Carla"].map((fullName) => ({ ...emptyGridCells(), fullName }));
+
+  it("keeps an empty cell in a pasted column in its place", () => {
+    const { rows } = applyPaste(people, "ana@x.pt\r\n\r\ncarla@x.pt\r\n", { rowIndex: 0, field: "contact" });
+    expect(rows.map((row) => [row.fullName, row.contact])).toEqual([
+      ["Ana", "ana@x.pt"],
+      ["Bruno", ""],
+      ["Carla", "carla@x.pt"],
+    ]);
+  });
+
+  it("writes only to the rows shown when the grid is filtered, appending the rest", () => {
+    const grid = ["a", "b", "c", "d"].map((contact) => ({ ...emptyGridCells(), contact }));
+    const { rows } = applyPaste(grid, "X\r\nY\r\nZ\r\n", {
+      rowIndex: 1,
+      field: "fullName",
+      rowIndices: [1, 3],
+    });
+    expect(rows.map((row) => `${row.contact}:${row.fullName}`)).toEqual(["a:", "b:X", "c:", "d:Y", ":Z"]);
+    expect(rows[0]).toBe(grid[0]);
+    expect(rows[2]).toBe(grid[2]);
+  });
+});

@@ -10,6 +10,11 @@ export interface PasteTarget {
   rowIndex: number;
   /** The column pasted into; null when the grid itself (no cell) had focus. */
   field: GridField | null;
+  /**
+   * The rows the pasted lines go to, in order, when the grid shows only some rows (e.g. only rows
+   * with errors): line i goes to rowIndices[i], never to a hidden row. Lines beyond it are appended.
+   */
+  rowIndices?: readonly number[];
 }
 
 export interface PasteOutcome {
@@ -61,10 +66,18 @@ export function mergePasted(
 ): PasteOutcome {
   const firstRow = Math.max(0, Math.min(target.rowIndex, rows.length));
   const next = rows.slice();
+  let appended = 0;
+  const rowFor = (offset: number): number => {
+    if (!target.rowIndices) return firstRow + offset;
+    const index = target.rowIndices[offset];
+    if (index !== undefined) return index;
+    appended += 1;
+    return rows.length + appended - 1;
+  };
   if (pasted.kind === "header") {
     // A header names the columns, so the pasted rows replace whole grid rows whatever cell had focus.
     pasted.rows.forEach((cells, offset) => {
-      next[firstRow + offset] = cells;
+      next[rowFor(offset)] = cells;
     });
     return {
       rows: next,
@@ -76,7 +89,7 @@ export function mergePasted(
   }
   const firstColumn = Math.max(0, GRID_FIELDS.indexOf(target.field ?? GRID_FIELDS[0]));
   pasted.table.forEach((cellsOfLine, offset) => {
-    const rowIndex = firstRow + offset;
+    const rowIndex = rowFor(offset);
     const updated: GridCells = { ...(next[rowIndex] ?? emptyGridCells()) };
     cellsOfLine.forEach((value, column) => {
       const field = GRID_FIELDS[firstColumn + column];

@@ -46,7 +46,12 @@ describe("parseDelimitedText", () => {
     ["internal spaces kept", "Ana  Silva\tx", [["Ana  Silva", "x"]]],
     ["leading UTF-8 BOM", "\ufeffEmail\tPhone\r\n", [["Email", "Phone"]]],
     ["U+FEFF inside a cell is kept", "a\tb\ufeffc", [["a", "b\ufeffc"]]],
-    ["blank rows dropped", "a\n\n\t\t\n \t\u00a0\nb", [["a"], ["b"]]],
+    [
+      "blank rows in the middle keep their place",
+      "a\n\n\t\t\n \t\u00a0\nb",
+      [["a"], [""], ["", "", ""], ["", ""], ["b"]],
+    ],
+    ["blank rows at the end dropped", "a\r\n\r\n\t\r\n", [["a"]]],
     ["ragged rows", "a\tb\tc\nd\ne\tf", [["a", "b", "c"], ["d"], ["e", "f"]]],
     ["empty cells kept inside a row", "a\t\tc", [["a", "", "c"]]],
     ["trailing delimiter keeps an empty cell", "a\t", [["a", ""]]],

@@ -57,8 +57,8 @@ function hasContent(row: readonly string[]): boolean {
 
 /**
  * Parses delimited text into rows of cells, each trimmed like String.prototype.trim (so NBSP goes
- * too). Rows whose cells are all empty are dropped, which also absorbs the trailing newline that
- * spreadsheets append. Rows may be ragged.
+ * too). Blank rows keep their place, except at the end (the trailing newline spreadsheets append).
+ * Rows may be ragged.
  */
 export function parseDelimitedText(text: string, delimiter = "\t"): string[][] {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\r" || delimiter === "\n") {
@@ -84,12 +84,22 @@ export function parseDelimitedText(text: string, delimiter = "\t"): string[][] {
       continue;
     }
     // A line break: CRLF, LF or a lone CR (old Mac clipboards) all end the row.
-    if (hasContent(row)) rows.push(row);
+    rows.push(row);
     row = [];
     index = terminator === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
-    if (index >= length) return rows;
+    if (index >= length) return withoutTrailingBlankRows(rows);
   }
 
-  if (hasContent(row)) rows.push(row);
-  return rows;
+  rows.push(row);
+  return withoutTrailingBlankRows(rows);
+}
+
+/**
+ * Blank rows in the middle are kept: a column copied with an empty cell must not move the cells
+ * below it up onto other people's rows. Blank rows at the end (the trailing newline) are dropped.
+ */
+function withoutTrailingBlankRows(rows: string[][]): string[][] {
+  let end = rows.length;
+  while (end > 0 && !hasContent(rows[end - 1] as string[])) end -= 1;
+  return end === rows.length ? rows : rows.slice(0, end);
 }

@@ -7,7 +7,18 @@ import { getSharedSandboxStore } from "@/lib/sandbox/sandbox-store";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
+/** The sandbox is off when the console talks to the real API, unless SANDBOX_ENABLED=true. */
+function disabled(): Response | undefined {
+  if (getServerConfig().sandbox.enabled) return undefined;
+  return Response.json(
+    { statusCode: 404, message: "The sandbox is disabled (SANDBOX_ENABLED=false)", error: "Not Found" },
+    { status: 404 },
+  );
+}
+
 export async function POST(request: Request): Promise<Response> {
+  const off = disabled();
+  if (off) return off;
   // The signature covers the exact bytes sent, so the body is read as text, never re-serialised.
   const rawBody = await request.text();
   const { status, body } = handleCreateUsers({
@@ -21,6 +32,8 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 export function GET(request: Request): Response {
+  const off = disabled();
+  if (off) return off;
   const { status, body } = handleLookup({
     headers: request.headers,
     url: new URL(request.url),
