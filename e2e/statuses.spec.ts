@@ -29,7 +29,7 @@ test("a second submission yields 201, 409 and 410 rows, each highlighted differe
     [carla, "", "Carla Dias", "1982-03-03", anaDoc, "PRT"], // Ana's document → 409
     [bruno, "", "Bruno Reis", "1981-02-02", data.docId(), "PRT"], // Bruno, another PRT document → 410
   ];
-  await page.goto("/onboard");
+  await onboard.open("Paste");
   await onboard.pasteAt(onboard.gridCell(1, 0), tsv(second));
   await onboard.createButton.click();
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FileImportPanel } from "@/components/file-import/file-import-panel";
 import { ResultsTable } from "@/components/results-table/results-table";
 import { SubjectForm } from "@/components/subject-form/subject-form";
@@ -16,9 +16,12 @@ export function OnboardingScreen() {
   const isSending = state.phase === "sending";
   const [tab, setTab] = useState("paste");
   const [loadNotice, setLoadNotice] = useState("");
+  // Tells tests (and anyone scripting the page) that React has hydrated and the controls respond.
+  const [isHydrated, setIsHydrated] = useState(false);
+  useEffect(() => setIsHydrated(true), []);
 
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-6" data-hydrated={isHydrated}>
       <div>
         <h1 className="text-2xl font-semibold">Create subjects</h1>
         <p className="text-slate-700 dark:text-slate-300">

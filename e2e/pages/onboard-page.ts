@@ -14,6 +14,8 @@ export class OnboardPage {
 
   async open(tab: "Form" | "Paste" | "File" = "Paste"): Promise<void> {
     await this.page.goto("/onboard");
+    // Clicks before hydration are lost (the tabs have no handlers yet): wait for React first.
+    await expect(this.page.locator("[data-hydrated='true']")).toHaveCount(1);
     await this.page.getByRole("tab", { name: tab }).click();
     await expect(this.page.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
   }
