@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { GridCells } from "@/lib/import/grid-fields";
+import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import { profileDateColumn } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
 import {
@@ -27,6 +27,9 @@ interface VerdictCache {
   optionsKey: string;
   profile: ColumnProfile;
   verdicts: WeakMap<GridCells, RowVerdict>;
+  /** The rows the profile (and `duplicates`) were computed for by the workers, if still current. */
+  profiledRows?: readonly GridCells[];
+  duplicates?: ReadonlyMap<number, CellErrors>;
 }
 
 function sameProfile(a: ColumnProfile, b: ColumnProfile): boolean {
@@ -65,7 +68,8 @@ export function useGridValidation(
     // The date order (D/M or M/D) is a fact about the whole column: any edit, deletion or undo can
     // flip it, and then every date must be read again. (The document-length profile only feeds
     // warnings; it is refreshed on the next bulk change.)
-    const birth = profileDateColumn(rows.map((row) => row.birth));
+    const birth =
+      cache.profiledRows === rows ? cache.profile.birth : profileDateColumn(rows.map((row) => row.birth));
     if (birth !== cache.profile.birth) {
       cache = { optionsKey, profile: { ...cache.profile, birth }, verdicts: new WeakMap() };
       missing = [...rows];
@@ -83,12 +87,18 @@ export function useGridValidation(
     const pool = getValidationPool();
     const { options } = job;
     (async () => {
-      const profile = await pool.profile(rows);
+      const { profile, duplicates } = await pool.profile(rows);
       if (cancelled) return;
       const keep = job.cache !== null && sameProfile(job.cache.profile, profile);
       const cache: VerdictCache = keep
-        ? { ...(job.cache as VerdictCache), profile }
-        : { optionsKey: `${options.defaultRegion}|${options.today}`, profile, verdicts: new WeakMap() };
+        ? { ...(job.cache as VerdictCache), profile, profiledRows: rows, duplicates }
+        : {
+            optionsKey: `${options.defaultRegion}|${options.today}`,
+            profile,
+            verdicts: new WeakMap(),
+            profiledRows: rows,
+            duplicates,
+          };
       const pending = keep ? job.pending : [...rows];
       const verdicts = await pool.validate(pending, profile, options);
       if (cancelled) return;
@@ -131,6 +141,7 @@ export function useGridValidation(
     return summariseVerdicts(
       rows,
       rows.map((row) => verdicts.get(row) ?? verdictOfRow(row, job.cache.profile, job.options)),
+      job.cache.profiledRows === rows ? job.cache.duplicates : undefined,
     );
   }, [rows, job]);
 

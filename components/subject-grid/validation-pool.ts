@@ -1,7 +1,7 @@
 "use client";
 
 import type { PastedTable } from "@/lib/import/apply-paste";
-import type { GridCells } from "@/lib/import/grid-fields";
+import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import type { ColumnProfile, ImportOptions, RowVerdict } from "@/lib/import/validate-grid";
 import { decodePaste, decodeVerdicts, encodeRows } from "@/lib/import/worker-transport";
 import type { ValidationReply, ValidationRequest } from "./validation.worker";
@@ -69,11 +69,13 @@ export class ValidationPool {
     return decodePaste(reply.pasted);
   }
 
-  /** The column profile (date order, document lengths) of all rows, computed in a worker. */
-  async profile(rows: readonly GridCells[]): Promise<ColumnProfile> {
+  /** The column profile (date order, document lengths) and the repeated rows of all rows, in a worker. */
+  async profile(
+    rows: readonly GridCells[],
+  ): Promise<{ profile: ColumnProfile; duplicates: Map<number, CellErrors> }> {
     const [first] = this.pool;
     const reply = await this.ask<"profile">(first as Worker, { type: "profile", rows: encodeRows(rows) });
-    return reply.profile;
+    return { profile: reply.profile, duplicates: new Map(reply.duplicates) };
   }
 
   /** Verdicts for `rows`, in order, validated in parallel slices. */

@@ -3,6 +3,8 @@
 // page. Rows arrive as one string; verdicts leave as a typed array plus the few rows with something to say.
 
 import { readPastedText } from "@/lib/import/apply-paste";
+import { findBatchDuplicates } from "@/lib/import/batch-duplicates";
+import type { CellErrors } from "@/lib/import/grid-fields";
 import {
   type ColumnProfile,
   type ImportOptions,
@@ -25,7 +27,7 @@ export type ValidationRequest =
 
 export type ValidationReply =
   | { jobId: number; type: "paste"; pasted: EncodedPaste }
-  | { jobId: number; type: "profile"; profile: ColumnProfile }
+  | { jobId: number; type: "profile"; profile: ColumnProfile; duplicates: Array<[number, CellErrors]> }
   | { jobId: number; type: "validate"; verdicts: EncodedVerdicts };
 
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
@@ -41,7 +43,13 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
   }
   const rows = decodeRows(request.rows);
   if (request.type === "profile") {
-    const reply: ValidationReply = { jobId: request.jobId, type: "profile", profile: profileColumns(rows) };
+    // The worker holding every row also finds the repeats, so the page does not have to.
+    const reply: ValidationReply = {
+      jobId: request.jobId,
+      type: "profile",
+      profile: profileColumns(rows),
+      duplicates: [...findBatchDuplicates(rows)],
+    };
     self.postMessage(reply);
     return;
   }

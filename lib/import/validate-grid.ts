@@ -80,9 +80,11 @@ export function verdictOfRow(cells: GridCells, profile: ColumnProfile, options: 
 export function summariseVerdicts(
   rows: readonly GridCells[],
   rowVerdicts: readonly RowVerdict[],
+  /** The repeats, when a worker already found them for exactly these rows. */
+  duplicates: ReadonlyMap<number, CellErrors> = findBatchDuplicates(rows),
 ): GridValidation {
   const verdicts = rowVerdicts.slice();
-  for (const [rowIndex, duplicateErrors] of findBatchDuplicates(rows)) {
+  for (const [rowIndex, duplicateErrors] of duplicates) {
     const verdict = verdicts[rowIndex];
     if (!verdict || verdict.kind === "blank") continue;
     const errors = verdict.kind === "invalid" ? verdict.errors : {};
