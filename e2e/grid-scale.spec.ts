@@ -29,4 +29,15 @@ test("a 5,000-row paste is validated off the main thread: the grid is busy, then
   ]);
   // Only visible rows are rendered.
   expect(await onboard.grid.getByRole("row").count()).toBeLessThan(80);
+
+  // Sent in slices, answered row by row, shown a page at a time.
+  await page.getByLabel(/Send only the valid rows/).check();
+  await onboard.createButton.click();
+  await expect(page.getByText("4980 of 5000 rows succeeded")).toBeVisible({ timeout: 60_000 });
+  await expect(onboard.results).toHaveAttribute("aria-rowcount", "5001");
+  await expect(onboard.resultRows()).toHaveCount(500);
+  await expect(onboard.resultRows("not-sent")).toHaveCount(2);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByText("Rows 501–1,000 of 5,000")).toBeVisible();
+  await expect(onboard.results.locator("tbody tr").first()).toHaveAttribute("aria-rowindex", "502");
 });

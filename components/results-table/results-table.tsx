@@ -2,6 +2,7 @@
 
 import { useTable } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
@@ -11,16 +12,26 @@ import { TONE_STYLES } from "./status-badge";
 
 const columns = getResultsColumns();
 const ALL = "all";
+/** Rows drawn per page: a 100,000-row import must not put 100,000 <tr> in the page at once. */
+export const RESULTS_PAGE_SIZE = 500;
 
 export function ResultsTable({ results }: { results: RowResult[] }) {
   const [statusFilter, setStatusFilter] = useState<string>(ALL);
+  const [page, setPage] = useState(0);
   const counts = useMemo(() => countByStatus(results), [results]);
   const visible = useMemo(
     () =>
       statusFilter === ALL ? results : results.filter((result) => statusKey(result.status) === statusFilter),
     [results, statusFilter],
   );
-  const table = useTable({ features: resultsFeatures, columns, data: visible });
+  const pageCount = Math.max(1, Math.ceil(visible.length / RESULTS_PAGE_SIZE));
+  const currentPage = Math.min(page, pageCount - 1);
+  const firstOnPage = currentPage * RESULTS_PAGE_SIZE;
+  const pageRows = useMemo(
+    () => visible.slice(firstOnPage, firstOnPage + RESULTS_PAGE_SIZE),
+    [visible, firstOnPage],
+  );
+  const table = useTable({ features: resultsFeatures, columns, data: pageRows });
 
   return (
     <section aria-labelledby="results-heading" className="flex flex-col gap-3">
@@ -33,7 +44,10 @@ export function ResultsTable({ results }: { results: RowResult[] }) {
           Show results
           <select
             value={statusFilter}
-            onChange={(event) => setStatusFilter(event.target.value)}
+            onChange={(event) => {
+              setStatusFilter(event.target.value);
+              setPage(0);
+            }}
             className="h-8 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900"
           >
             <option value={ALL}>All statuses ({results.length})</option>
@@ -65,12 +79,13 @@ export function ResultsTable({ results }: { results: RowResult[] }) {
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => {
+            {table.getRowModel().rows.map((row, position) => {
               const tone = describeStatus(row.original.status).tone;
               return (
                 <tr
                   key={row.id}
                   data-status={statusKey(row.original.status)}
+                  aria-rowindex={firstOnPage + position + 2}
                   className={cn(
                     "border-t border-slate-200 align-top dark:border-slate-700",
                     TONE_STYLES[tone].row,
@@ -90,6 +105,31 @@ export function ResultsTable({ results }: { results: RowResult[] }) {
           <p className="p-3 text-sm text-slate-600">No rows with this status.</p>
         ) : null}
       </div>
+      {pageCount > 1 ? (
+        <nav aria-label="Results pages" className="flex items-center gap-3 text-sm">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setPage(currentPage - 1)}
+            disabled={currentPage === 0}
+          >
+            Previous
+          </Button>
+          <span aria-live="polite">
+            Rows {(firstOnPage + 1).toLocaleString("en-US")}–
+            {Math.min(firstOnPage + RESULTS_PAGE_SIZE, visible.length).toLocaleString("en-US")} of{" "}
+            {visible.length.toLocaleString("en-US")}
+          </span>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setPage(currentPage + 1)}
+            disabled={currentPage >= pageCount - 1}
+          >
+            Next
+          </Button>
+        </nav>
+      ) : null}
     </section>
   );
 }
