@@ -52,6 +52,19 @@ test("a second submission yields 201, 409 and 410 rows, each highlighted differe
   expect(new Set(backgrounds).size).toBe(3);
   expect(backgrounds).not.toContain("rgba(0, 0, 0, 0)");
 
+  // The results download as CSV that a spreadsheet cannot run as formulas.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export CSV" }).click(),
+  ]);
+  const csv = await download.createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  });
+  expect(csv.startsWith("\uFEFFrow,contact,internalId,status,label,message,did\r\n")).toBe(true);
+  expect(csv).toContain(`,${carla},,409,Identity belongs to another user,`);
+
   // The filter narrows the table to one status.
   await page.getByLabel("Show results").selectOption("409");
   await expect(onboard.resultRows()).toHaveCount(1);

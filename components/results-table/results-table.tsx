@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
+import { ExportButtons } from "./export-buttons";
 import { getResultsColumns, resultsFeatures } from "./results-columns";
 import { countByStatus, ResultsSummary, StatusLegend } from "./results-summary";
 import { TONE_STYLES } from "./status-badge";
@@ -59,6 +60,7 @@ export function ResultsTable({ results }: { results: RowResult[] }) {
             ))}
           </select>
         </label>
+        <ExportButtons results={visible} />
         <StatusLegend />
       </div>
       <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { RowResult } from "@/lib/humanos/results";
+import { NOT_SENT } from "@/lib/humanos/statuses";
+import { csvCell, neutraliseFormula, resultsToCsv, resultsToJson } from "./results-export";
+
+describe("neutraliseFormula", () => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+351912345678", "'+351912345678"],
+    ["-2", "'-2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tcmd", "'\tcmd"],
+    ["\rcmd", "'\rcmd"],
+    ["ana@example.com", "ana@example.com"],
+    ["", ""],
+    ["did:via:humanos:user-1", "did:via:humanos:user-1"],
+  ])("%j → %j", (value, expected) => {
+    expect(neutraliseFormula(value)).toBe(expected);
+  });
+});
+
+describe("csvCell", () => {
+  it.each([
+    ['say "hi"', '"say ""hi"""'],
+    ["a,b", '"a,b"'],
+    ["line\nbreak", '"line\nbreak"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ["plain", "plain"],
+  ])("%j → %j", (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+});
+
+const results: RowResult[] = [
+  {
+    rowIndex: 0,
+    contact: "ana@example.com",
+    internalId: "c-1",
+    status: 200,
+    message: "User created",
+    did: "did:x:1",
+    attempts: 1,
+  },
+  { rowIndex: 2, contact: "+351912345678", status: 409, message: 'Identity owned, "other"', attempts: 1 },
+  {
+    rowIndex: 3,
+    contact: "=cmd",
+    status: NOT_SENT,
+    notSentReason: "invalid",
+    message: "Not sent",
+    attempts: 0,
+  },
+];
+
+describe("resultsToCsv", () => {
+  it("is UTF-8 with BOM, CRLF, one line per result, formula-safe", () => {
+    expect(resultsToCsv(results)).toBe(
+      "\uFEFFrow,contact,internalId,status,label,message,did\r\n" +
+        "1,ana@example.com,c-1,200,Created / updated,User created,did:x:1\r\n" +
+        '3,\'+351912345678,,409,Identity belongs to another user,"Identity owned, ""other""",\r\n' +
+        "4,'=cmd,,not-sent,Not sent,Not sent,\r\n",
+    );
+  });
+});
+
+describe("resultsToJson", () => {
+  it("keeps every field and adds the 1-based row and the label", () => {
+    const parsed = JSON.parse(resultsToJson(results)) as Array<Record<string, unknown>>;
+    expect(parsed).toHaveLength(3);
+    expect(parsed[1]).toEqual({ row: 3, ...results[1], label: "Identity belongs to another user" });
+  });
+});
