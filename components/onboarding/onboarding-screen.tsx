@@ -8,6 +8,7 @@ import { useGridRows } from "@/components/subject-grid/use-grid-rows";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { PastePanel } from "./paste-panel";
 import { SubmissionProgress } from "./submission-progress";
+import { useFixAndResend } from "./use-fix-and-resend";
 import { useSubmission } from "./use-submission";
 
 export function OnboardingScreen() {
@@ -16,6 +17,7 @@ export function OnboardingScreen() {
   const isSending = state.phase === "sending";
   const [tab, setTab] = useState("paste");
   const [loadNotice, setLoadNotice] = useState("");
+  const fix = useFixAndResend();
   // Tells tests (and anyone scripting the page) that React has hydrated and the controls respond.
   const [isHydrated, setIsHydrated] = useState(false);
   useEffect(() => setIsHydrated(true), []);
@@ -36,7 +38,13 @@ export function OnboardingScreen() {
         </TabsList>
         {/* Both panels stay mounted so switching tabs never loses what the operator typed. */}
         <TabsContent value="form" forceMount className="data-[state=inactive]:hidden">
-          <SubjectForm isSending={isSending} onSubmit={(rows) => submit(rows, [])} />
+          <SubjectForm
+            isSending={isSending}
+            onSubmit={(rows) => {
+              fix.rememberForm(rows);
+              void submit(rows, []);
+            }}
+          />
         </TabsContent>
         <TabsContent value="paste" forceMount className="data-[state=inactive]:hidden">
           {loadNotice ? (
@@ -47,7 +55,15 @@ export function OnboardingScreen() {
               Loaded {loadNotice}. Check the rows below, then press Create subjects.
             </p>
           ) : null}
-          <PastePanel grid={grid} isSending={isSending} onSubmit={submit} />
+          <PastePanel
+            grid={grid}
+            answers={fix.answers}
+            isSending={isSending}
+            onSubmit={(rows, heldBack) => {
+              fix.rememberGrid(grid.rows);
+              void submit(rows, heldBack);
+            }}
+          />
         </TabsContent>
         <TabsContent value="file" forceMount className="data-[state=inactive]:hidden">
           <FileImportPanel
@@ -71,7 +87,19 @@ export function OnboardingScreen() {
               fix the cause and send them again.
             </p>
           ) : null}
-          <ResultsTable results={state.results} />
+          <ResultsTable
+            results={state.results}
+            onEditFailed={
+              fix.canEditFailed
+                ? () => {
+                    const rows = fix.failedRows(state.results);
+                    grid.replaceRows(rows, `loading ${rows.length} failed rows`);
+                    setLoadNotice(`${rows.length} rows that failed, each with Humanos' answer in Problems`);
+                    setTab("paste");
+                  }
+                : undefined
+            }
+          />
         </>
       ) : null}
     </div>

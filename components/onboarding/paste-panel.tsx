@@ -7,6 +7,7 @@ import type { useGridRows } from "@/components/subject-grid/use-grid-rows";
 import { useGridValidation } from "@/components/subject-grid/use-grid-validation";
 import { Button } from "@/components/ui/button";
 import type { RowResult } from "@/lib/humanos/results";
+import type { GridCells } from "@/lib/import/grid-fields";
 import type { CountryCode } from "@/lib/import/normalise-phone";
 import type { SubmissionRow } from "@/lib/onboarding/submission";
 import { splitGridForSubmission } from "./held-back-rows";
@@ -14,11 +15,13 @@ import { PhoneRegionSelect } from "./phone-region-select";
 
 interface PastePanelProps {
   grid: ReturnType<typeof useGridRows>;
+  /** Humanos' last answer for rows loaded back by "Edit failed rows". */
+  answers: WeakMap<GridCells, string>;
   isSending: boolean;
   onSubmit: (rows: SubmissionRow[], heldBack: RowResult[]) => void;
 }
 
-export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
+export function PastePanel({ grid, answers, isSending, onSubmit }: PastePanelProps) {
   const [phoneRegion, setPhoneRegion] = useState<CountryCode>("PT");
   const { validation, isValidating } = useGridValidation(grid.rows, phoneRegion);
   const [sendValidOnly, setSendValidOnly] = useState(false);
@@ -87,7 +90,7 @@ export function PastePanel({ grid, isSending, onSubmit }: PastePanelProps) {
         </Button>
         <PhoneRegionSelect value={phoneRegion} onChange={setPhoneRegion} />
       </div>
-      <SubjectGrid grid={grid} validation={validation} isValidating={isValidating} />
+      <SubjectGrid grid={grid} validation={validation} isValidating={isValidating} answers={answers} />
       <div className="flex flex-wrap items-center justify-end gap-4">
         <div className="flex items-center gap-2 text-sm">
           <input

@@ -16,10 +16,14 @@ const ALL = "all";
 /** Rows drawn per page: a 100,000-row import must not put 100,000 <tr> in the page at once. */
 export const RESULTS_PAGE_SIZE = 500;
 
-export function ResultsTable({ results }: { results: RowResult[] }) {
+export function ResultsTable({ results, onEditFailed }: { results: RowResult[]; onEditFailed?: () => void }) {
   const [statusFilter, setStatusFilter] = useState<string>(ALL);
   const [page, setPage] = useState(0);
   const counts = useMemo(() => countByStatus(results), [results]);
+  const failedCount = counts.reduce(
+    (sum, entry) => sum + (describeStatus(entry.status).isSuccess ? 0 : entry.count),
+    0,
+  );
   const visible = useMemo(
     () =>
       statusFilter === ALL ? results : results.filter((result) => statusKey(result.status) === statusFilter),
@@ -60,6 +64,11 @@ export function ResultsTable({ results }: { results: RowResult[] }) {
             ))}
           </select>
         </label>
+        {onEditFailed && failedCount > 0 ? (
+          <Button size="sm" onClick={onEditFailed}>
+            Edit failed rows ({failedCount.toLocaleString("en-US")})
+          </Button>
+        ) : null}
         <ExportButtons results={visible} />
         <StatusLegend />
       </div>

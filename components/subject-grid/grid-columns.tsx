@@ -10,11 +10,17 @@ const helper = createColumnHelper<typeof gridFeatures, GridCells>();
 
 /** The row's errors and warnings in words, one line per cell, so nothing depends on colour. */
 function RowProblems({ rowIndex }: { rowIndex: number }) {
-  const { verdicts, applySuggestion } = useGridCellContext();
+  const { verdicts, applySuggestion, answerFor } = useGridCellContext();
   const messages = rowMessages(verdicts[rowIndex]);
-  if (messages.length === 0) return null;
+  const answer = answerFor(rowIndex);
+  if (messages.length === 0 && !answer) return null;
   return (
     <ul className="flex flex-col gap-0.5 px-2 py-1.5 text-xs">
+      {answer ? (
+        <li className="text-purple-900 dark:text-purple-200">
+          <span className="font-semibold">Humanos answered:</span> {answer}
+        </li>
+      ) : null}
       {messages.map(({ field, kind, message, suggestedValue }) => (
         <li
           key={`${kind}-${field}`}

@@ -14,6 +14,8 @@ export interface CellEditing {
 /** What every visible cell needs to know to draw itself and to report clicks and edits. */
 export interface GridCellContext {
   verdicts: readonly (RowVerdict | undefined)[];
+  /** What Humanos answered last time for a row loaded back to be fixed, if any. */
+  answerFor: (rowIndex: number) => string | undefined;
   /** The position of a data row among the rows shown. */
   positionOf: (rowIndex: number) => number;
   active: CellPosition;

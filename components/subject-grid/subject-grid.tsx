@@ -29,10 +29,12 @@ export function SubjectGrid({
   grid,
   validation,
   isValidating,
+  answers,
 }: {
   grid: GridRowsApi;
   validation: GridValidation;
   isValidating: boolean;
+  answers?: WeakMap<GridCells, string>;
 }) {
   const { rows } = grid;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -83,7 +85,14 @@ export function SubjectGrid({
   const { rect } = interaction;
   activeRowRef.current = interaction.context.active.row;
 
-  const context: GridCellContext = { ...interaction.context, verdicts: validation.verdicts };
+  const context: GridCellContext = {
+    ...interaction.context,
+    verdicts: validation.verdicts,
+    answerFor: (rowIndex) => {
+      const row = rows[rowIndex];
+      return row ? answers?.get(row) : undefined;
+    },
+  };
   const headerGroup = table.getHeaderGroups()[0];
   const selectedRowCount = rect.bottom - rect.top + 1;
 

@@ -290,7 +290,7 @@ export function useGridInteraction(options: {
     event.clipboardData.setData("text/plain", selectionToTsv(grid.rows, viewRows, rect));
   };
 
-  const context: Omit<GridCellContext, "verdicts"> = {
+  const context: Omit<GridCellContext, "verdicts" | "answerFor"> = {
     positionOf: (rowIndex) => positions.get(rowIndex) ?? -1,
     active: safeActive,
     rect,

@@ -28,3 +28,20 @@ export const GRID_FIELD_LABELS: Record<GridField, string> = {
 export function emptyGridCells(): GridCells {
   return { contact: "", internalId: "", fullName: "", birth: "", docId: "", countryAlpha3: "" };
 }
+
+/** A subject as grid cells (to load a form entry or a failed row back into the grid). */
+export function subjectToGridCells(subject: {
+  contact?: unknown;
+  internalId?: unknown;
+  identity?: { fullName?: unknown; birth?: unknown; docId?: unknown; countryAlpha3?: unknown } | undefined;
+}): GridCells {
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return {
+    contact: text(subject.contact),
+    internalId: text(subject.internalId),
+    fullName: text(subject.identity?.fullName),
+    birth: text(subject.identity?.birth),
+    docId: text(subject.identity?.docId),
+    countryAlpha3: text(subject.identity?.countryAlpha3),
+  };
+}
