@@ -1,6 +1,6 @@
 import { type APIRequestContext, test as base } from "@playwright/test";
-import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_SIGNING_SECRET } from "../lib/env";
 import { authHeaders } from "../lib/humanos/signing";
+import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_SIGNING_SECRET } from "../lib/sandbox-defaults";
 import { OnboardPage } from "./pages/onboard-page";
 
 export interface SandboxUser {

@@ -2,11 +2,11 @@
  * All configuration, read and validated in one place. Server-only: nothing here may reach a browser.
  * A bad value fails at start-up (instrumentation.ts) with a message that names the variable.
  */
+import "server-only";
 import { z } from "zod";
+import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_SIGNING_SECRET } from "./sandbox-defaults";
 
-/** Development credentials of the built-in sandbox; also written in .env.example. */
-export const SANDBOX_DEFAULT_API_KEY = "sandbox-dev-api-key";
-export const SANDBOX_DEFAULT_SIGNING_SECRET = "sandbox-dev-signing-secret";
+export { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_SIGNING_SECRET };
 
 const blankAsUnset = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
