@@ -1,7 +1,12 @@
 "use client";
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
-import { GRID_FIELD_LABELS, GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
+import {
+  GRID_FIELD_LABELS,
+  GRID_FIELD_SHORT_LABELS,
+  GRID_FIELDS,
+  type GridCells,
+} from "@/lib/import/grid-fields";
 import { rowMessages } from "@/lib/import/validate-grid";
 import { cellErrorId, cellWarningId, useGridCellContext } from "./grid-context";
 
@@ -15,9 +20,11 @@ function RowProblems({ rowIndex }: { rowIndex: number }) {
   const answer = answerFor(rowIndex);
   if (messages.length === 0 && !answer) return null;
   return (
-    <ul className="flex flex-col gap-0.5 px-2 py-1.5 text-xs">
+    // One line per message (the row has one height); the full text is in each line's tooltip and in
+    // the cells' descriptions for screen readers.
+    <ul className="flex flex-col px-2 py-1 text-xs leading-4">
       {answer ? (
-        <li className="text-purple-900 dark:text-purple-200">
+        <li className="truncate text-purple-900 dark:text-purple-200" title={answer}>
           <span className="font-semibold">Humanos answered:</span> {answer}
         </li>
       ) : null}
@@ -25,15 +32,17 @@ function RowProblems({ rowIndex }: { rowIndex: number }) {
         <li
           key={`${kind}-${field}`}
           id={kind === "error" ? cellErrorId(rowIndex, field) : cellWarningId(rowIndex, field)}
+          title={`${GRID_FIELD_LABELS[field]}: ${message}`}
           className={
-            kind === "error" ? "text-red-800 dark:text-red-300" : "text-amber-900 dark:text-amber-200"
+            kind === "error"
+              ? "flex min-w-0 items-center gap-1 text-red-800 dark:text-red-300"
+              : "flex min-w-0 items-center gap-1 text-amber-900 dark:text-amber-200"
           }
         >
-          <span className="font-semibold">
+          <span className="shrink-0 font-semibold">
             {kind === "warning" ? "Warning — " : ""}
-            {GRID_FIELD_LABELS[field]}:
-          </span>{" "}
-          {message}
+            {GRID_FIELD_SHORT_LABELS[field]}:
+          </span>
           {suggestedValue ? (
             <button
               type="button"
@@ -41,11 +50,12 @@ function RowProblems({ rowIndex }: { rowIndex: number }) {
               tabIndex={-1}
               title="Alt+Enter on the cell"
               onClick={() => applySuggestion(rowIndex, field, suggestedValue)}
-              className="ml-1 rounded border border-amber-400 px-1 font-medium hover:bg-amber-100 dark:hover:bg-amber-900"
+              className="shrink-0 rounded border border-amber-400 px-1 leading-[14px] font-medium hover:bg-amber-100 dark:hover:bg-amber-900"
             >
               Use {suggestedValue}
             </button>
           ) : null}
+          <span className="truncate">{message}</span>
         </li>
       ))}
     </ul>

@@ -17,7 +17,7 @@ import type { GridRowsApi } from "./use-grid-rows";
 
 const columns = getGridColumns();
 const NO_ROWS: GridCells[] = [];
-const GRID_TEMPLATE = "3.5rem repeat(6, minmax(9rem, 1fr)) minmax(16rem, 1.6fr) 2.75rem";
+const GRID_TEMPLATE = "3.5rem repeat(6, minmax(8.5rem, 1fr)) minmax(20rem, 2.2fr) 2.75rem";
 /** One height for every row: the virtualiser then never measures, and scrolling costs the same at any size. */
 const ROW_HEIGHT = 48;
 

@@ -25,6 +25,16 @@ export const GRID_FIELD_LABELS: Record<GridField, string> = {
   countryAlpha3: "Country (alpha-3)",
 };
 
+/** Short names for places with little room (the grid's Problems column). */
+export const GRID_FIELD_SHORT_LABELS: Record<GridField, string> = {
+  contact: "Contact",
+  internalId: "Internal ID",
+  fullName: "Name",
+  birth: "Birth",
+  docId: "Document",
+  countryAlpha3: "Country",
+};
+
 export function emptyGridCells(): GridCells {
   return { contact: "", internalId: "", fullName: "", birth: "", docId: "", countryAlpha3: "" };
 }

@@ -129,7 +129,11 @@ export function rowMessages(verdict: RowVerdict | undefined): Array<{
     const error = errors[field];
     if (error) messages.push({ field, kind: "error", message: error });
   }
-  for (const warning of verdict.warnings) {
+  // Warnings the operator can act on (a suggested correction) come first: rows show two lines.
+  const warnings = [...verdict.warnings].sort(
+    (a, b) => Number(b.suggestedValue !== undefined) - Number(a.suggestedValue !== undefined),
+  );
+  for (const warning of warnings) {
     messages.push({
       field: warning.field,
       kind: "warning",
