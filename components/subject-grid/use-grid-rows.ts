@@ -1,7 +1,13 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { mergePasted, type PasteOutcome, type PasteTarget, readPastedText } from "@/lib/import/apply-paste";
+import {
+  mergePasted,
+  type PasteOutcome,
+  type PasteTarget,
+  readPastedText,
+  trimTrailingBlankRows,
+} from "@/lib/import/apply-paste";
 import { createEditHistory, rowsLabel } from "@/lib/import/edit-history";
 import {
   clearRange,
@@ -115,7 +121,11 @@ export function useGridRows() {
         }
       } else pasted = readPastedText(text);
       const outcome = mergePasted(rowsRef.current, pasted, target);
-      commit(patchBetween(rowsRef.current, outcome.rows), `paste of ${rowsLabel(outcome.rowCount)}`);
+      if (outcome.rowCount === 0) return outcome;
+      commit(
+        patchBetween(rowsRef.current, trimTrailingBlankRows(outcome.rows)),
+        `paste of ${rowsLabel(outcome.rowCount)}`,
+      );
       return outcome;
     },
     [commit],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyPaste, firstRowAfterContent, isMultiCellText } from "./apply-paste";
+import { applyPaste, firstRowAfterContent, isMultiCellText, trimTrailingBlankRows } from "./apply-paste";
 import { emptyGridCells, type GridCells, type GridField } from "./grid-fields";
 
 function cells(values: Partial<GridCells>): GridCells {
@@ -193,5 +193,17 @@ describe("pastes never shift values onto other rows", () => {
     expect(rows.map((row) => `${row.contact}:${row.fullName}`)).toEqual(["a:", "b:X", "c:", "d:Y", ":Z"]);
     expect(rows[0]).toBe(grid[0]);
     expect(rows[2]).toBe(grid[2]);
+  });
+});
+
+describe("trimTrailingBlankRows", () => {
+  const filled = { ...emptyGridCells(), contact: "a@example.com" };
+  it.each<[string, GridCells[], number]>([
+    ["blank rows after the content go", [filled, emptyGridCells(), emptyGridCells()], 1],
+    ["blank rows between rows stay", [filled, emptyGridCells(), filled], 3],
+    ["an all-blank grid keeps one row", [emptyGridCells(), emptyGridCells()], 1],
+    ["nothing to trim", [filled], 1],
+  ])("%s", (_name, rows, length) => {
+    expect(trimTrailingBlankRows(rows)).toHaveLength(length);
   });
 });

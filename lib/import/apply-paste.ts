@@ -5,6 +5,7 @@
 import { emptyGridCells, GRID_FIELDS, type GridCells, type GridField } from "./grid-fields";
 import { detectHeader, tableToGridRows } from "./header-detection";
 import { parseDelimitedText } from "./parse-delimited";
+import { isBlankRow } from "./validate-row";
 
 export interface PasteTarget {
   rowIndex: number;
@@ -102,4 +103,14 @@ export function mergePasted(
 
 export function applyPaste(rows: readonly GridCells[], text: string, target: PasteTarget): PasteOutcome {
   return mergePasted(rows, readPastedText(text), target);
+}
+
+/**
+ * Drops the blank rows left below the last row that holds anything (the empty rows a new grid
+ * offers), keeping at least one row: after a paste the grid holds exactly the rows pasted.
+ */
+export function trimTrailingBlankRows(rows: GridCells[]): GridCells[] {
+  let end = rows.length;
+  while (end > 1 && isBlankRow(rows[end - 1] as GridCells)) end -= 1;
+  return end === rows.length ? rows : rows.slice(0, end);
 }
