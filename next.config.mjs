@@ -1,6 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // PGlite loads its WASM and data files from its own package folder at run time, and pg has optional
+  // native parts: both must be required from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   experimental: {
     serverActions: {
       // A chunk of subjects sent by the browser is bounded by lib/humanos (MAX_SUBJECTS_PER_SUBMISSION);

@@ -1,8 +1,12 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The test server's PGlite folder, emptied before it starts: every run begins with no runs and an empty sandbox. */
+const databaseDir = join(tmpdir(), `humanos-e2e-db-${port}`);
 
 /** Debian's chromium when present (Playwright cannot download its own browsers on these machines). */
 function chromiumExecutable(): string | undefined {
@@ -44,7 +48,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `test -f .next/BUILD_ID || npx next build; npx next start -H 127.0.0.1 -p ${port}`,
+    command: `test -f .next/BUILD_ID || npx next build; rm -rf "${databaseDir}" && npx next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
@@ -57,6 +61,9 @@ export default defineConfig({
       HUMANOS_API_KEY: "",
       HUMANOS_SIGNING_SECRET: "",
       CONSOLE_OPERATORS: "",
+      DATABASE_URL: "",
+      DATABASE_DIR: databaseDir,
+      SANDBOX_FAULTS: "",
     },
   },
 });

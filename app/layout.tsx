@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ApiTargetBadge } from "@/components/api-target-badge";
+import { MainNav } from "@/components/runs/main-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,8 +20,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-            <p className="text-lg font-semibold">Humanos onboarding</p>
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+            <div className="flex flex-wrap items-center gap-6">
+              <p className="text-lg font-semibold">Humanos onboarding</p>
+              <MainNav />
+            </div>
             <ApiTargetBadge />
           </div>
         </header>

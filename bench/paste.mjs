@@ -4,7 +4,9 @@
 // time while scrolling top to bottom. Usage: node bench/paste.mjs [N ...]  (default 10000 100000)
 // Figures, not a pass/fail test: compare within one run (these shared machines drift).
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "@playwright/test";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -115,9 +117,12 @@ async function measure(browser, rowCount) {
   };
 }
 
+const databaseDir = mkdtempSync(join(tmpdir(), "bench-paste-db-"));
 const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
   env: {
     ...process.env,
+    DATABASE_URL: "",
+    DATABASE_DIR: databaseDir,
     PORT: String(port),
     NEXT_TELEMETRY_DISABLED: "1",
     HUMANOS_API_KEY: "",
@@ -146,4 +151,5 @@ try {
   await browser.close();
 } finally {
   process.kill(-server.pid);
+  rmSync(databaseDir, { recursive: true, force: true });
 }

@@ -55,7 +55,7 @@ test("a second submission yields 201, 409 and 410 rows, each highlighted differe
   // The results download as CSV that a spreadsheet cannot run as formulas.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export CSV" }).click(),
+    page.getByRole("link", { name: "Export CSV" }).click(),
   ]);
   const csv = await download.createReadStream().then(async (stream) => {
     const chunks: Buffer[] = [];

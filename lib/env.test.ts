@@ -35,6 +35,8 @@ describe("parseServerConfig: sandbox target", () => {
       },
       timeoutMs: 30_000,
       maxAttempts: 5,
+      concurrency: 2,
+      database: { kind: "pglite", dataDir: "data/pglite" },
       sandbox: {
         apiKey: SANDBOX_DEFAULT_API_KEY,
         signingSecret: SANDBOX_DEFAULT_SIGNING_SECRET,
@@ -117,6 +119,45 @@ describe("parseServerConfig: real Humanos target", () => {
     ["blank", { HUMANOS_TIMEOUT_MS: "", HUMANOS_MAX_ATTEMPTS: " " }, 30_000, 5],
   ])("timeout and attempts: %s", (_name, env, timeoutMs, maxAttempts) => {
     expect(parseServerConfig(env)).toMatchObject({ timeoutMs, maxAttempts });
+  });
+});
+
+describe("database, concurrency and sandbox faults", () => {
+  it.each<[string, Env, unknown]>([
+    ["embedded by default", {}, { kind: "pglite", dataDir: "data/pglite" }],
+    [
+      "another data folder",
+      { DATABASE_DIR: "/var/lib/console" },
+      { kind: "pglite", dataDir: "/var/lib/console" },
+    ],
+    [
+      "a PostgreSQL server",
+      { DATABASE_URL: "postgres://console:pw@db:5432/console" },
+      { kind: "postgres", url: "postgres://console:pw@db:5432/console" },
+    ],
+    [
+      "postgresql: scheme",
+      { DATABASE_URL: "postgresql://db/c" },
+      { kind: "postgres", url: "postgresql://db/c" },
+    ],
+  ])("%s", (_name, env, database) => {
+    expect(parseServerConfig(env).database).toStrictEqual(database);
+  });
+
+  it.each<[string, Env, string]>([
+    ["a MySQL URL", { DATABASE_URL: "mysql://db/c" }, "DATABASE_URL must be a PostgreSQL URL"],
+    ["zero concurrency", { HUMANOS_CONCURRENCY: "0" }, "HUMANOS_CONCURRENCY"],
+    ["too much concurrency", { HUMANOS_CONCURRENCY: "17" }, "HUMANOS_CONCURRENCY"],
+    ["a fault spec with an unknown key", { SANDBOX_FAULTS: "seed=1,boom=0.5" }, "SANDBOX_FAULTS"],
+    ["fault rates above 1 in total", { SANDBOX_FAULTS: "5xx=0.7,429=0.6" }, "SANDBOX_FAULTS"],
+  ])("refuses %s, naming the variable", (_name, env, fragment) => {
+    expect(() => parseServerConfig(env)).toThrow(fragment);
+  });
+
+  it("reads concurrency and keeps the fault spec for the sandbox", () => {
+    const config = parseServerConfig({ HUMANOS_CONCURRENCY: "4", SANDBOX_FAULTS: "seed=7,5xx=0.2" });
+    expect(config.concurrency).toBe(4);
+    expect(config.sandbox.faults).toBe("seed=7,5xx=0.2");
   });
 });
 

@@ -4,6 +4,8 @@
  */
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_CONCURRENCY } from "./humanos/client";
+import { parseFaultSpec } from "./sandbox/faults";
 import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_SIGNING_SECRET } from "./sandbox-defaults";
 
 export { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_SIGNING_SECRET };
@@ -67,6 +69,25 @@ const serverEnvSchema = z
         .optional(),
     ),
     PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).default(3000)),
+    HUMANOS_CONCURRENCY: z.preprocess(
+      blankAsUnset,
+      z.coerce.number({ error: "must be a whole number" }).int().min(1).max(16).default(DEFAULT_CONCURRENCY),
+    ),
+    DATABASE_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .url({
+          protocol: /^postgres(ql)?$/,
+          error: "must be a PostgreSQL URL, e.g. postgres://user:password@db.example:5432/console",
+        })
+        .optional(),
+    ),
+    DATABASE_DIR: z.preprocess(blankAsUnset, z.string().trim().default("data/pglite")),
+    SANDBOX_FAULTS: optionalString.superRefine((spec, ctx) => {
+      if (spec === undefined) return;
+      const parsed = parseFaultSpec(spec);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+    }),
   })
   .superRefine((env, ctx) => {
     const realKeys = ["HUMANOS_API_KEY", "HUMANOS_SIGNING_SECRET"] as const;
@@ -99,12 +120,21 @@ export type ApiTarget =
       apiVersion?: string;
     };
 
+/** PGlite in a local folder by default; a PostgreSQL server when several consoles share one database. */
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+
 export interface ServerConfig {
   target: ApiTarget;
   timeoutMs: number;
   maxAttempts: number;
-  /** `enabled`: whether /api/sandbox answers (by default only when the console talks to it). */
-  sandbox: { apiKey: string; signingSecret: string; enabled: boolean };
+  /** How many requests of ≤ 100 rows one run keeps in flight at once. */
+  concurrency: number;
+  database: DatabaseConfig;
+  /**
+   * `enabled`: whether /api/sandbox answers (by default only when the console talks to it).
+   * `faults`: the SANDBOX_FAULTS spec (see lib/sandbox/faults.ts), unparsed; undefined = none.
+   */
+  sandbox: { apiKey: string; signingSecret: string; enabled: boolean; faults?: string };
   /** Who may use the console (HTTP Basic). Empty: the console is open to anyone who can reach it. */
   operators: ReadonlyArray<{ name: string; password: string }>;
 }
@@ -125,6 +155,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     apiKey: env.SANDBOX_API_KEY,
     signingSecret: env.SANDBOX_SIGNING_SECRET,
     enabled: env.SANDBOX_ENABLED === undefined ? !usesRealApi : env.SANDBOX_ENABLED === "true",
+    ...(env.SANDBOX_FAULTS === undefined ? {} : { faults: env.SANDBOX_FAULTS }),
   };
   const target: ApiTarget =
     usesRealApi && env.HUMANOS_API_KEY && env.HUMANOS_SIGNING_SECRET
@@ -156,6 +187,10 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     target,
     timeoutMs: env.HUMANOS_TIMEOUT_MS,
     maxAttempts: env.HUMANOS_MAX_ATTEMPTS,
+    concurrency: env.HUMANOS_CONCURRENCY,
+    database: env.DATABASE_URL
+      ? { kind: "postgres", url: env.DATABASE_URL }
+      : { kind: "pglite", dataDir: env.DATABASE_DIR },
     sandbox,
     operators,
   };

@@ -3,8 +3,15 @@
 // tests (Vitest) and the browser tests (Playwright against `next start` and the built-in sandbox),
 // then prints one closing line: "N passed, N failed, N skipped". Exits non-zero on any failure or
 // when no test ran.
+//
+// Database suites run on PGlite always and on a real PostgreSQL server too: ensurePostgres() uses
+// TEST_DATABASE_URL when set, else starts a private throwaway cluster (installing Debian's postgresql
+// first when root) and passes its URL to Vitest and Playwright. That server is left running (see
+// scripts/ensure-postgres.mjs). Without PostgreSQL the run goes on PGlite-only with a WARNING in the
+// summary, except under CI, where it is a failure: CI must cover both databases.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { ensurePostgres } from "./ensure-postgres.mjs";
 
 const reports = "reports";
 mkdirSync(reports, { recursive: true });
@@ -48,6 +55,14 @@ const failedSteps = [];
 if (run("npx", ["biome", "check", "."]) !== 0)
   failedSteps.push("lint (npx biome check --write . fixes most)");
 
+const postgres = await ensurePostgres();
+console.log(`\n${postgres.note}`);
+if (postgres.url) {
+  env.TEST_DATABASE_URL = postgres.url; // for Vitest and Playwright alike
+} else if (process.env.CI && process.env.CI !== "false") {
+  failedSteps.push("PostgreSQL (CI runs the database tests on it too)");
+}
+
 const vitestStatus = run("npx", [
   "vitest",
   "run",
@@ -80,6 +95,7 @@ else {
 
 const ran = totals.passed + totals.failed;
 if (ran === 0) failedSteps.push("no test ran");
+if (!postgres.url) console.error(`\n${postgres.note}`);
 if (failedSteps.length > 0) console.error(`\nFailed: ${failedSteps.join(", ")}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length > 0 ? 1 : 0);

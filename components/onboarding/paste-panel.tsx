@@ -6,22 +6,23 @@ import { SubjectGrid } from "@/components/subject-grid/subject-grid";
 import type { useGridRows } from "@/components/subject-grid/use-grid-rows";
 import { useGridValidation } from "@/components/subject-grid/use-grid-validation";
 import { Button } from "@/components/ui/button";
-import type { RowResult } from "@/lib/humanos/results";
 import type { GridCells } from "@/lib/import/grid-fields";
 import type { CountryCode } from "@/lib/import/normalise-phone";
-import type { SubmissionRow } from "@/lib/onboarding/submission";
-import { splitGridForSubmission } from "./held-back-rows";
+import { gridRowsForRun } from "./grid-rows-for-run";
 import { PhoneRegionSelect } from "./phone-region-select";
+import type { RunInputRow } from "./use-run-submission";
 
 interface PastePanelProps {
   grid: ReturnType<typeof useGridRows>;
   /** Humanos' last answer for rows loaded back by "Edit failed rows". */
   answers: WeakMap<GridCells, string>;
   isSending: boolean;
-  onSubmit: (rows: SubmissionRow[], heldBack: RowResult[]) => void;
+  /** Every non-blank row, the ones held back as invalid included (the server records them as not sent). */
+  onSubmit: (rows: RunInputRow[]) => void;
+  onClear: () => void;
 }
 
-export function PastePanel({ grid, answers, isSending, onSubmit }: PastePanelProps) {
+export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: PastePanelProps) {
   const [phoneRegion, setPhoneRegion] = useState<CountryCode>("PT");
   const { validation, isValidating } = useGridValidation(grid.rows, phoneRegion);
   const [sendValidOnly, setSendValidOnly] = useState(false);
@@ -49,8 +50,7 @@ export function PastePanel({ grid, answers, isSending, onSubmit }: PastePanelPro
       return;
     }
     setBlocker(null);
-    const { toSend, heldBack } = splitGridForSubmission(grid.rows, validation);
-    onSubmit(toSend, heldBack);
+    onSubmit(gridRowsForRun(grid.rows, validation));
   };
 
   return (
@@ -85,7 +85,14 @@ export function PastePanel({ grid, answers, isSending, onSubmit }: PastePanelPro
         <Button variant="secondary" size="sm" onClick={grid.addRow}>
           <Plus aria-hidden="true" className="size-4" /> Add row
         </Button>
-        <Button variant="ghost" size="sm" onClick={grid.clear}>
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => {
+            grid.clear();
+            onClear();
+          }}
+        >
           Clear grid
         </Button>
         <PhoneRegionSelect value={phoneRegion} onChange={setPhoneRegion} />

@@ -1,15 +1,25 @@
 "use client";
 
-import type { SubmissionState } from "./use-submission";
+import { useId } from "react";
+import type { RunSubmissionState } from "./use-run-submission";
 
-export function SubmissionProgress({ state }: { state: Extract<SubmissionState, { phase: "sending" }> }) {
+/** Rows being stored on the server before the run starts ("Saving rows 3,000 of 20,000…"). */
+export function SubmissionProgress({ state }: { state: Extract<RunSubmissionState, { phase: "saving" }> }) {
+  const labelId = useId();
   return (
-    <div className="flex flex-col gap-1" role="status">
-      <label htmlFor="submission-progress" className="text-sm">
-        Sending to Humanos: {state.done.toLocaleString("en-US")} of {state.total.toLocaleString("en-US")} rows
-        answered…
-      </label>
-      <progress id="submission-progress" max={state.total} value={state.done} className="h-2 w-full" />
+    <div className="flex flex-col gap-1" data-testid="saving-progress">
+      <p className="sr-only" role="status">
+        Saving {state.total.toLocaleString("en-US")} rows on the server before sending them.
+      </p>
+      <p id={labelId} className="text-sm">
+        Saving rows {state.saved.toLocaleString("en-US")} of {state.total.toLocaleString("en-US")}…
+      </p>
+      <progress
+        aria-labelledby={labelId}
+        max={Math.max(state.total, 1)}
+        value={state.saved}
+        className="h-2 w-full accent-blue-700"
+      />
     </div>
   );
 }

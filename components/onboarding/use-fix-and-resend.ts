@@ -1,50 +1,47 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { RowResult } from "@/lib/humanos/results";
+import { loadFailedRowsAction } from "@/app/runs/actions";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
 import { type GridCells, subjectToGridCells } from "@/lib/import/grid-fields";
-import type { SubmissionRow } from "@/lib/onboarding/submission";
+import type { FailedRow } from "@/lib/runs/run-types";
+
+export type FailedRowsLoad = { ok: true; rows: GridCells[] } | { ok: false; message: string };
+
+/** Humanos' answer as the grid's Problems column shows it: "409 (Identity belongs to another user): …". */
+export function answerText(row: Pick<FailedRow, "status" | "message">): string {
+  const key = statusKey(row.status);
+  return `${key === "not-sent" ? "Not sent" : key} (${describeStatus(row.status).label}): ${row.message}`;
+}
 
 /**
- * Remembers the cells behind a submission (by row index) so the rows that failed can be loaded back
- * into the grid, each with Humanos' answer beside it, fixed and sent again.
+ * Fix and resend: loads a run's failed and unsent rows (never its successful ones) from the server
+ * as grid rows, each remembered with the answer it got so the grid shows it beside the row until the
+ * row is edited.
  */
 export function useFixAndResend() {
-  const [sources, setSources] = useState<readonly GridCells[] | null>(null);
   const [answers, setAnswers] = useState<WeakMap<GridCells, string>>(() => new WeakMap());
+  const [loadingRunId, setLoadingRunId] = useState<string | null>(null);
 
-  const rememberGrid = useCallback((rows: readonly GridCells[]) => setSources(rows), []);
-  const rememberForm = useCallback((rows: readonly SubmissionRow[]) => {
-    const cells: GridCells[] = [];
-    for (const row of rows) cells[row.rowIndex] = subjectToGridCells(row.subject);
-    setSources(cells);
+  const loadFailed = useCallback(async (runId: string): Promise<FailedRowsLoad> => {
+    setLoadingRunId(runId);
+    try {
+      const outcome = await loadFailedRowsAction({ runId });
+      if (!outcome.ok) return { ok: false, message: outcome.error.message };
+      const next = new WeakMap<GridCells, string>();
+      const rows = outcome.rows.map((failed) => {
+        const row = subjectToGridCells(failed.subject);
+        next.set(row, answerText(failed));
+        return row;
+      });
+      setAnswers(next);
+      return { ok: true, rows };
+    } catch {
+      return { ok: false, message: "The console server did not answer; try again." };
+    } finally {
+      setLoadingRunId(null);
+    }
   }, []);
 
-  /** The failed rows' cells, in input order, with the answer each got. */
-  const failedRows = useCallback(
-    (results: readonly RowResult[]): GridCells[] => {
-      if (!sources) return [];
-      const next = new WeakMap<GridCells, string>();
-      const rows: GridCells[] = [];
-      for (const result of results) {
-        if (describeStatus(result.status).isSuccess) continue;
-        const source = sources[result.rowIndex];
-        if (!source) continue;
-        // A copy: the loaded row is a new grid row, and its answer belongs to it until it is edited.
-        const row = { ...source };
-        const key = statusKey(result.status);
-        next.set(
-          row,
-          `${key === "not-sent" ? "Not sent" : key} (${describeStatus(result.status).label}): ${result.message}`,
-        );
-        rows.push(row);
-      }
-      setAnswers(next);
-      return rows;
-    },
-    [sources],
-  );
-
-  return { canEditFailed: sources !== null, rememberGrid, rememberForm, failedRows, answers };
+  return { answers, loadFailed, loadingRunId };
 }

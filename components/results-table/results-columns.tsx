@@ -12,7 +12,9 @@ export function getResultsColumns() {
   return helper.columns([
     helper.accessor("rowIndex", {
       header: "#",
-      cell: (info) => <span className="text-slate-500 tabular-nums">{info.getValue() + 1}</span>,
+      cell: (info) => (
+        <span className="text-slate-600 tabular-nums dark:text-slate-400">{info.getValue() + 1}</span>
+      ),
     }),
     helper.accessor("contact", {
       header: "Contact",

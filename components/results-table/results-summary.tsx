@@ -1,47 +1,35 @@
 "use client";
 
-import type { RowResult } from "@/lib/humanos/results";
-import { CATALOGUED_STATUSES, describeStatus, type RowStatus, statusKey } from "@/lib/humanos/statuses";
+import { CATALOGUED_STATUSES, describeStatus } from "@/lib/humanos/statuses";
+import type { StatusCount } from "@/lib/runs/run-types";
 import { StatusBadge } from "./status-badge";
 
-export interface StatusCount {
-  status: RowStatus;
-  count: number;
-}
-
-/** Counts per status, catalogued statuses first in catalogue order, then any unexpected codes. */
-export function countByStatus(results: readonly RowResult[]): StatusCount[] {
-  const counts = new Map<string, StatusCount>();
-  for (const result of results) {
-    const key = statusKey(result.status);
-    const entry = counts.get(key) ?? { status: result.status, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  const ordered = CATALOGUED_STATUSES.flatMap((status) => counts.get(statusKey(status)) ?? []);
-  const others = [...counts.values()].filter((entry) => !CATALOGUED_STATUSES.includes(entry.status));
-  return [...ordered, ...others];
-}
-
-export function ResultsSummary({ counts, total }: { counts: StatusCount[]; total: number }) {
+/**
+ * "N of M rows succeeded; K need attention" (the counts per status are in the run's progress panel,
+ * just above). While the run is live the sentence says "so far" and is not a live region: the progress
+ * panel announces state changes, and a sentence read out twice a second helps nobody.
+ */
+export function ResultsSummary({
+  counts,
+  total,
+  isLive,
+}: {
+  counts: readonly StatusCount[];
+  total: number;
+  isLive: boolean;
+}) {
   const succeeded = counts.reduce(
     (sum, entry) => sum + (describeStatus(entry.status).isSuccess ? entry.count : 0),
     0,
   );
-  return (
-    <div className="flex flex-col gap-2">
-      <p className="font-medium" role="status">
-        {succeeded} of {total} rows succeeded; {total - succeeded} need attention.
-      </p>
-      <ul aria-label="Counts per status" className="flex flex-wrap gap-2">
-        {counts.map((entry) => (
-          <li key={statusKey(entry.status)} className="inline-flex items-center gap-1 text-sm">
-            <StatusBadge status={entry.status} />
-            <span className="tabular-nums">× {entry.count}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
+  return isLive ? (
+    <p className="font-medium">
+      {succeeded} of {total} rows succeeded so far.
+    </p>
+  ) : (
+    <p className="font-medium" role="status">
+      {succeeded} of {total} rows succeeded; {total - succeeded} need attention.
+    </p>
   );
 }
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { type Subject, subjectSchema } from "@/lib/humanos/schemas";
-import type { SubmissionRow } from "@/lib/onboarding/submission";
+import type { SubmissionRow } from "@/lib/runs/run-types";
 import { CountryOptions } from "./country-options";
 import { describedBy, FormField } from "./form-field";
 

@@ -1,15 +1,50 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** A run's end states, as the progress panel's data-state holds them. */
+export type FinishedRunState = "completed" | "cancelled" | "interrupted";
+
 /** The onboarding screen as an operator sees it, by the acceptance names. */
 export class OnboardPage {
   readonly grid: Locator;
   readonly results: Locator;
   readonly createButton: Locator;
+  /** The live progress of the run just started (state in words, counts, Cancel / Resume). */
+  readonly runProgress: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole("grid", { name: "Subjects" });
     this.results = page.getByRole("table", { name: "Results" });
     this.createButton = page.getByRole("button", { name: "Create subjects" });
+    this.runProgress = page.getByRole("region", { name: "Run progress" });
+  }
+
+  /** Presses Create subjects and waits until the run has finished and its results are all shown. */
+  async send(options: { state?: FinishedRunState; timeout?: number } = {}): Promise<void> {
+    await this.createButton.click();
+    await this.waitForRun(options);
+  }
+
+  /** Waits for the run on screen to end (Completed by default) with its results table no longer busy. */
+  async waitForRun({
+    state = "completed",
+    timeout = 30_000,
+  }: {
+    state?: FinishedRunState;
+    timeout?: number;
+  } = {}) {
+    await expect(this.runProgress).toHaveAttribute("data-state", state, { timeout });
+    await expect(this.results).toHaveAttribute("aria-busy", "false", { timeout });
+  }
+
+  /** The id of the run on screen, read from its link to /runs/<id>. */
+  async runId(): Promise<string> {
+    const href = await this.page
+      .getByRole("link", { name: /^[0-9a-f]{8}$/ })
+      .first()
+      .getAttribute("href");
+    const id = href?.match(/\/runs\/([0-9a-f-]{36})$/)?.[1];
+    if (!id) throw new Error(`no run link on the page (found ${href})`);
+    return id;
   }
 
   async open(tab: "Form" | "Paste" | "File" = "Paste"): Promise<void> {

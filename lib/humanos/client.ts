@@ -49,8 +49,9 @@ export const DEFAULT_CONCURRENCY = 2;
 
 export const DEFAULT_USER_PATH = "/v1/user";
 
-export function createHumanosClient(config: HumanosClientConfig): HumanosClient {
-  const context: SendContext = {
+/** Everything one chunk's request needs, from the client's configuration (validated). */
+export function createSendContext(config: HumanosClientConfig): SendContext {
+  return {
     url: `${config.baseUrl.replace(/\/+$/, "")}${config.userPath ?? DEFAULT_USER_PATH}`,
     apiKey: config.apiKey,
     signingSecret: config.signingSecret,
@@ -63,6 +64,10 @@ export function createHumanosClient(config: HumanosClientConfig): HumanosClient 
     random: config.random ?? Math.random,
     now: config.now ?? Date.now,
   };
+}
+
+export function createHumanosClient(config: HumanosClientConfig): HumanosClient {
+  const context = createSendContext(config);
   const concurrency = positiveInteger("concurrency", config.concurrency ?? DEFAULT_CONCURRENCY);
 
   return {

@@ -29,7 +29,18 @@ export interface SendContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
+  /** Aborts the request in flight and every later step (the operator left, the server stops). */
   signal?: AbortSignal;
+  /**
+   * Stops retrying without cutting the attempt in flight short: a cancelled run lets a request
+   * that is on the wire finish and records its answer, but starts no new attempt.
+   */
+  stopRetrying?: AbortSignal;
+}
+
+export interface ChunkRequestOptions {
+  /** Kept across retries and across resumes of a stored run; a fresh UUID when not given. */
+  idempotencyKey?: string;
 }
 
 type AttemptOutcome =
@@ -38,10 +49,14 @@ type AttemptOutcome =
   | { kind: "failed"; detail: string; retryAfterMs?: number }
   | { kind: "cancelled" };
 
-export async function sendChunk(rows: readonly SubjectRow[], context: SendContext): Promise<RowResult[]> {
+export async function sendChunk(
+  rows: readonly SubjectRow[],
+  context: SendContext,
+  options: ChunkRequestOptions = {},
+): Promise<RowResult[]> {
   // Signed and sent byte for byte: re-serialising later could change what the signature covers.
   const body = JSON.stringify(rows.map((row) => row.subject));
-  const idempotencyKey = randomUUID();
+  const idempotencyKey = options.idempotencyKey ?? randomUUID();
   let lastFailure = "";
   for (let attempt = 1; attempt <= context.maxAttempts; attempt++) {
     const outcome = await attemptOnce(body, idempotencyKey, rows.length, context);
@@ -55,7 +70,7 @@ export async function sendChunk(rows: readonly SubjectRow[], context: SendContex
     lastFailure = outcome.detail;
     if (attempt === context.maxAttempts) break;
     const delay = backoffDelayMs({ attempt, retryAfterMs: outcome.retryAfterMs, random: context.random });
-    if (await sleepUnlessAborted(context.sleep, delay, context.signal)) {
+    if (await sleepUnlessAborted(context.sleep, delay, anySignal(context.signal, context.stopRetrying))) {
       return notSentRows(rows, "no-answer", cancelledWhileWaitingMessage(attempt, lastFailure), attempt);
     }
   }
@@ -183,6 +198,12 @@ function describeNetworkError(error: unknown): string {
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  if (present.length <= 1) return present[0];
+  return AbortSignal.any(present);
 }
 
 /** Waits out a backoff, but returns true as soon as the caller cancels: a 60 s wait must not block. */

@@ -1,6 +1,7 @@
 /**
  * The sandbox's Create User rules: one feedback per subject, in request order. Validation and
- * in-request duplicates are judged on the whole call before any subject touches the store.
+ * in-request duplicates are judged on the whole call before any subject touches the state; the
+ * surviving subjects are then applied one after another to a snapshot of the users they can touch.
  */
 import {
   describeIssues,
@@ -11,7 +12,8 @@ import {
   type Subject,
   subjectSchema,
 } from "@/lib/humanos/schemas";
-import { contactKey, identityKey, type SandboxStore } from "./sandbox-store";
+import { contactKey, identityKey, type SandboxSnapshot } from "./sandbox-snapshot";
+import type { SandboxCall } from "./sandbox-store";
 
 type Verdict = { kind: "failed"; feedback: Feedback } | { kind: "parsed"; subject: Subject };
 
@@ -88,13 +90,13 @@ function sameIdentity(a: Identity, b: Identity): boolean {
   return [...keys].every((key) => a[key] === b[key]);
 }
 
-/** Applies one validated, non-repeated subject to the store. */
-function applySubject(store: SandboxStore, subject: Subject): Feedback {
+/** Applies one validated, non-repeated subject to the snapshot. */
+function applySubject(snapshot: SandboxSnapshot, subject: Subject): Feedback {
   const { contact, identity } = subject;
-  const existing = store.findByContact(contact);
+  const existing = snapshot.findByContact(contact);
 
   if (identity) {
-    const owner = store.findIdentityOwner(identity.countryAlpha3, identity.docId);
+    const owner = snapshot.findIdentityOwner(identity.countryAlpha3, identity.docId);
     if (owner && owner.did !== existing?.did) {
       const message = `Duplicate identity: ${identity.countryAlpha3} ${identity.docId} belongs to another user`;
       return failure(409, message, contact);
@@ -122,7 +124,7 @@ function applySubject(store: SandboxStore, subject: Subject): Feedback {
     : previous
       ? held.map((candidate) => (candidate === previous ? identity : candidate))
       : [...held, identity];
-  const saved = store.upsert({ contact, internalId, identities });
+  const saved = snapshot.upsert({ contact, internalId, identities });
   return { status: 200, message: existing ? "User updated" : "User created", user: userOf(contact, saved) };
 }
 
@@ -130,9 +132,30 @@ function userOf(contact: string, user: { did: string; internalId?: string }): Fe
   return { contact, did: user.did, internalId: user.internalId ?? null };
 }
 
-export function createUsers(store: SandboxStore, items: readonly unknown[]): Feedback[] {
-  const verdicts = rejectRepeats(items.map(parseItem));
+/** A call judged as a whole, before any state is read: each item parsed, repeats rejected. */
+export interface JudgedCall {
+  verdicts: readonly Verdict[];
+}
+
+/** Pure, so it runs before the call takes the sandbox's lock and the lock is held only for the state. */
+export function judgeCall(items: readonly unknown[]): JudgedCall {
+  return { verdicts: rejectRepeats(items.map(parseItem)) };
+}
+
+function subjectsToApply(verdicts: readonly Verdict[]): Subject[] {
+  return verdicts.flatMap((verdict) => (verdict.kind === "parsed" ? [verdict.subject] : []));
+}
+
+function applyVerdicts(snapshot: SandboxSnapshot, verdicts: readonly Verdict[]): Feedback[] {
   return verdicts.map((verdict) =>
-    verdict.kind === "failed" ? verdict.feedback : applySubject(store, verdict.subject),
+    verdict.kind === "failed" ? verdict.feedback : applySubject(snapshot, verdict.subject),
   );
+}
+
+/** Loads what the call can touch, applies the rules in request order, and queues what changed. */
+export async function createUsersInCall(call: SandboxCall, { verdicts }: JudgedCall): Promise<Feedback[]> {
+  const snapshot = await call.loadSnapshot(subjectsToApply(verdicts));
+  const feedback = applyVerdicts(snapshot, verdicts);
+  call.saveChanges(snapshot);
+  return feedback;
 }

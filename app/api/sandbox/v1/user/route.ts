@@ -1,9 +1,11 @@
 /** The embedded Humanos sandbox: POST creates/updates users, GET looks one up. */
+import { getDatabase } from "@/lib/db/shared-database";
 import { getServerConfig } from "@/lib/env";
-import { handleCreateUsers, handleLookup } from "@/lib/sandbox/handle-request";
-import { getSharedSandboxStore } from "@/lib/sandbox/sandbox-store";
+import { handleCreateUsersWithFaults } from "@/lib/sandbox/apply-faults";
+import { handleLookup, type SandboxResponse } from "@/lib/sandbox/handle-request";
+import { createSandboxStore } from "@/lib/sandbox/sandbox-store";
 
-// State lives in this process's memory and every answer depends on the clock: never cache or prerender.
+// State lives in the database and every answer depends on the clock: never cache or prerender.
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
@@ -16,30 +18,40 @@ function disabled(): Response | undefined {
   );
 }
 
+/** The body is sent as the handler wrote it: a replayed answer must be the same bytes. */
+function toResponse({ status, body, headers }: SandboxResponse): Response {
+  return new Response(body, { status, headers: { "Content-Type": "application/json", ...headers } });
+}
+
 export async function POST(request: Request): Promise<Response> {
   const off = disabled();
   if (off) return off;
   // The signature covers the exact bytes sent, so the body is read as text, never re-serialised.
   const rawBody = await request.text();
-  const { status, body } = handleCreateUsers({
+  const { sandbox } = getServerConfig();
+  const database = await getDatabase();
+  const answer = await handleCreateUsersWithFaults({
     headers: request.headers,
     rawBody,
-    store: getSharedSandboxStore(),
-    credentials: getServerConfig().sandbox,
+    store: createSandboxStore(database.db),
+    credentials: sandbox,
     now: Date.now(),
+    configuredFaults: sandbox.faults,
+    signal: request.signal,
   });
-  return Response.json(body, { status });
+  return toResponse(answer);
 }
 
-export function GET(request: Request): Response {
+export async function GET(request: Request): Promise<Response> {
   const off = disabled();
   if (off) return off;
-  const { status, body } = handleLookup({
+  const database = await getDatabase();
+  const answer = await handleLookup({
     headers: request.headers,
     url: new URL(request.url),
-    store: getSharedSandboxStore(),
+    store: createSandboxStore(database.db),
     credentials: getServerConfig().sandbox,
     now: Date.now(),
   });
-  return Response.json(body, { status });
+  return toResponse(answer);
 }

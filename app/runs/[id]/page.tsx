@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { shortRunId, summaryAsProgress } from "@/components/runs/format";
+import { RunDetails } from "@/components/runs/run-details";
+import { getDatabase } from "@/lib/db/shared-database";
+import { getRunSummary } from "@/lib/runs/run-store";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Run ${shortRunId(id)} · Humanos onboarding console` };
+}
+
+export default async function RunPage({ params }: Params) {
+  const { id } = await params;
+  // Run ids are UUIDs: anything else is not a run (and must not reach a uuid column).
+  if (!z.uuid().safeParse(id).success) notFound();
+  const { db } = await getDatabase();
+  const run = await getRunSummary(db, id);
+  if (!run) notFound();
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm">
+        <Link href="/runs" className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+          ← All runs
+        </Link>
+      </p>
+      <RunDetails initial={summaryAsProgress(run, new Date().toISOString())} />
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+// Benchmark: 10,000 subjects through the console (browser → server action → stored run → engine →
+// the built-in sandbox → results shown) versus a bare signed client posting the same chunks with the
+// same concurrency straight to the same sandbox, in one run against one `next start`, and the peak
+// resident memory of the server's processes. Usage: node bench/submit.mjs [N]  (default 10000)
+// Figures, not a pass/fail test. Targets (issue 4): console/bare ≥ 0.8 and ≥ 2,000 rows/s.
+import { spawn } from "node:child_process";
+import { createHmac, randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+
+const rowCount = Number(process.argv[2] ?? 10_000);
+const port = Number(process.env.BENCH_PORT ?? 3201);
+const concurrency = Number(process.env.HUMANOS_CONCURRENCY ?? 2);
+const baseURL = `http://127.0.0.1:${port}`;
+const sandboxUrl = `${baseURL}/api/sandbox/v1/user`;
+const apiKey = "sandbox-dev-api-key";
+const signingSecret = "sandbox-dev-signing-secret";
+
+function subject(prefix, index) {
+  return {
+    contact: `${prefix}.${index}@example.com`,
+    internalId: `${prefix}-${index}`,
+    identity: {
+      fullName: `Person ${index}`,
+      birth: `19${50 + (index % 50)}-0${1 + (index % 9)}-1${index % 9}`,
+      docId: `${prefix === "bare" ? 1 : 2}${String(index).padStart(8, "0")}`,
+      countryAlpha3: "PRT",
+    },
+  };
+}
+
+function tsvFor(prefix, count) {
+  const lines = ["Email\tInternal ID\tFull name\tDate of birth\tDocument\tCountry"];
+  for (let index = 0; index < count; index++) {
+    const s = subject(prefix, index);
+    lines.push(
+      [s.contact, s.internalId, s.identity.fullName, s.identity.birth, s.identity.docId, "PRT"].join("\t"),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** The bare client: sign, post, and parse, `concurrency` chunks of 100 at a time, no retries needed. */
+async function bareClient(count) {
+  const chunks = [];
+  for (let start = 0; start < count; start += 100) {
+    chunks.push(Array.from({ length: Math.min(100, count - start) }, (_, i) => subject("bare", start + i)));
+  }
+  let next = 0;
+  let created = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < chunks.length) {
+      const body = JSON.stringify(chunks[next++]);
+      const timestamp = String(Date.now());
+      const response = await fetch(sandboxUrl, {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${apiKey}`,
+          "X-Timestamp": timestamp,
+          "X-Signature": createHmac("sha256", signingSecret).update(`${timestamp}.${body}`).digest("hex"),
+          "Content-Type": "application/json",
+          "Idempotency-Key": randomUUID(),
+        },
+        body,
+      });
+      const items = await response.json();
+      if (!response.ok || !Array.isArray(items)) throw new Error(`sandbox answered ${response.status}`);
+      created += items.filter((item) => item.status === 200 || item.status === 201).length;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  if (created !== count) throw new Error(`bare client: ${created} of ${count} created`);
+  return { seconds, rowsPerSecond: count / seconds };
+}
+
+async function throughConsole(browser, count) {
+  const context = await browser.newContext({
+    permissions: ["clipboard-read", "clipboard-write"],
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/onboard`);
+  await page.locator("[data-hydrated='true']").waitFor();
+  const grid = page.getByRole("grid", { name: "Subjects" });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), tsvFor("console", count));
+  await page.getByRole("gridcell").first().click();
+  await page.keyboard.press("ControlOrMeta+V");
+  await page.waitForFunction(
+    (expected) => {
+      const element = document.querySelector('[role="grid"][aria-label="Subjects"]');
+      return (
+        element?.getAttribute("aria-rowcount") === String(expected + 1) &&
+        element.getAttribute("aria-busy") === "false"
+      );
+    },
+    count,
+    { timeout: 120_000 },
+  );
+  await grid.waitFor();
+  const started = performance.now();
+  await page.getByRole("button", { name: /^Create subjects/ }).click();
+  await page.waitForFunction(
+    (expected) => {
+      const table = document.querySelector('table[aria-label="Results"]');
+      return (
+        table?.getAttribute("aria-busy") === "false" &&
+        table.getAttribute("aria-rowcount") === String(expected + 1)
+      );
+    },
+    count,
+    { timeout: 300_000, polling: 50 },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const created = await page.locator('table[aria-label="Results"] tr[data-status="200"]').count();
+  await context.close();
+  if (created === 0) throw new Error("the console showed no created rows");
+  return { seconds, rowsPerSecond: count / seconds };
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+function treeRss(rootPid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {}
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop();
+    try {
+      const rss = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {}
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function waitForServer() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the console did not start");
+}
+
+if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
+const databaseDir = mkdtempSync(join(tmpdir(), "bench-submit-db-"));
+const server = spawn(
+  "node",
+  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      HUMANOS_API_KEY: "",
+      HUMANOS_SIGNING_SECRET: "",
+      CONSOLE_OPERATORS: "",
+      SANDBOX_FAULTS: "",
+      DATABASE_URL: "",
+      DATABASE_DIR: databaseDir,
+      HUMANOS_CONCURRENCY: String(concurrency),
+    },
+    stdio: "ignore",
+    detached: true,
+  },
+);
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, treeRss(server.pid));
+}, 100);
+try {
+  await waitForServer();
+  // Warm both paths once (route compilation, PGlite start, JIT) on a small batch.
+  await bareClientWarmUp();
+  const executablePath = existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium")
+    ? process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+    : undefined;
+  const browser = await chromium.launch({ executablePath, args: ["--disable-background-networking"] });
+  const bare = await bareClient(rowCount);
+  const consoleRun = await throughConsole(browser, rowCount);
+  await browser.close();
+  console.log(`subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100`);
+  console.log("path\tseconds\trows/s");
+  console.log(`bare signed client → sandbox\t${bare.seconds.toFixed(2)}\t${Math.round(bare.rowsPerSecond)}`);
+  console.log(
+    `console (browser → results)\t${consoleRun.seconds.toFixed(2)}\t${Math.round(consoleRun.rowsPerSecond)}`,
+  );
+  console.log(`ratio console/bare\t${(consoleRun.rowsPerSecond / bare.rowsPerSecond).toFixed(2)}`);
+  console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
+} finally {
+  clearInterval(sampler);
+  process.kill(-server.pid);
+  rmSync(databaseDir, { recursive: true, force: true });
+}
+
+async function bareClientWarmUp() {
+  const body = JSON.stringify([subject("warm", 0)]);
+  const timestamp = String(Date.now());
+  await fetch(sandboxUrl, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${apiKey}`,
+      "X-Timestamp": timestamp,
+      "X-Signature": createHmac("sha256", signingSecret).update(`${timestamp}.${body}`).digest("hex"),
+      "Content-Type": "application/json",
+    },
+    body,
+  });
+}

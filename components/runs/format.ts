@@ -1,0 +1,46 @@
+import type { RunProgress, RunSummary } from "@/lib/runs/run-types";
+
+/** Display helpers shared by the run screens (numbers the way the rest of the console prints them). */
+
+export function formatCount(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/** The first block of a run's UUID: enough to tell runs apart on screen and in a source label. */
+export function shortRunId(runId: string): string {
+  return runId.slice(0, 8);
+}
+
+export function formatRate(rowsPerSecond: number): string {
+  return `${formatCount(Math.round(rowsPerSecond))} rows/s`;
+}
+
+/** "45 s", "3 min 5 s", "2 h 10 min": coarse on purpose, an ETA is an estimate. */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/** Where a run's pages live: the detail page, its rows and its exports. */
+export const runPaths = {
+  detail: (runId: string) => `/runs/${encodeURIComponent(runId)}`,
+  progress: (runId: string) => `/api/runs/${encodeURIComponent(runId)}`,
+  rows: (runId: string, query: { filter: string; offset: number; limit: number }) =>
+    `/api/runs/${encodeURIComponent(runId)}/rows?${new URLSearchParams({
+      filter: query.filter,
+      offset: String(query.offset),
+      limit: String(query.limit),
+    })}`,
+  export: (runId: string, format: "csv" | "json", filter: string) =>
+    `/api/runs/${encodeURIComponent(runId)}/export?${new URLSearchParams({ format, filter })}`,
+  resend: (runId: string) => `/onboard?${new URLSearchParams({ resend: runId })}`,
+};
+
+/** A run summary as the first progress reading (rate and ETA come with the first poll). */
+export function summaryAsProgress(run: RunSummary, readAt: string): RunProgress {
+  return { ...run, rowsPerSecond: null, etaSeconds: null, readAt };
+}

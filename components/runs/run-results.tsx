@@ -1,0 +1,120 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { ExportLinks } from "@/components/results-table/export-buttons";
+import {
+  ALL_RESULTS,
+  countFailures,
+  countMatching,
+  ResultsFilter,
+} from "@/components/results-table/results-filter";
+import { ResultsPager } from "@/components/results-table/results-pager";
+import { ResultsSummary, StatusLegend } from "@/components/results-table/results-summary";
+import { RESULTS_PAGE_SIZE, ResultsTable } from "@/components/results-table/results-table";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { NOT_SENT, statusKey } from "@/lib/humanos/statuses";
+import { isLiveState, type RowFilter, type RunProgress, type StatusCount } from "@/lib/runs/run-types";
+import { formatCount, runPaths } from "./format";
+import { useRunRows } from "./use-run-rows";
+
+/**
+ * The counts as the table lists rows: a stopped run lists its rows without an outcome too, as "not
+ * sent" (a live run lists only rows with an answer, so its counts are already right).
+ */
+function countsAsListed(progress: RunProgress): StatusCount[] {
+  const unanswered = isLiveState(progress.state) ? 0 : progress.totalRows - progress.doneRows;
+  if (unanswered <= 0) return progress.counts;
+  const notSent = progress.counts.find((entry) => statusKey(entry.status) === NOT_SENT);
+  return notSent
+    ? progress.counts.map((entry) =>
+        entry === notSent ? { ...entry, count: entry.count + unanswered } : entry,
+      )
+    : [...progress.counts, { status: NOT_SENT, count: unanswered }];
+}
+
+export type EditFailed =
+  /** Loads the failed rows into the grid on this screen. */
+  | { kind: "button"; onClick: () => void; isLoading?: boolean }
+  /** Opens the onboarding screen with the failed rows loaded. */
+  | { kind: "link"; href: string };
+
+/**
+ * A run's results, read from the server a page at a time and again whenever the run has new answers:
+ * summary, filter, Edit failed rows, exports, legend, the table and its pages.
+ */
+export function RunResults({ progress, editFailed }: { progress: RunProgress; editFailed?: EditFailed }) {
+  const [filter, setFilter] = useState<RowFilter>(ALL_RESULTS);
+  const [page, setPage] = useState(0);
+  const isLive = isLiveState(progress.state);
+  const rows = useRunRows(progress.id, {
+    filter,
+    offset: page * RESULTS_PAGE_SIZE,
+    limit: RESULTS_PAGE_SIZE,
+    version: `${progress.doneRows}|${progress.state}`,
+  });
+  const counts = useMemo(() => countsAsListed(progress), [progress]);
+  const listedRows = isLive ? progress.doneRows : progress.totalRows;
+  const matching = rows.page?.total ?? countMatching(filter, counts, listedRows);
+  const failures = countFailures(counts);
+  const pageCount = Math.max(1, Math.ceil(matching / RESULTS_PAGE_SIZE));
+  const currentPage = Math.min(page, pageCount - 1);
+
+  return (
+    <section aria-labelledby="results-heading" className="flex flex-col gap-3">
+      <h2 id="results-heading" className="text-lg font-semibold">
+        Results
+      </h2>
+      <ResultsSummary counts={counts} total={progress.totalRows} isLive={isLive} />
+      <div className="flex flex-wrap items-center gap-3">
+        <ResultsFilter
+          value={filter}
+          onChange={(next) => {
+            setFilter(next);
+            setPage(0);
+          }}
+          counts={counts}
+          total={listedRows}
+        />
+        {editFailed && !isLive && failures > 0 ? (
+          editFailed.kind === "button" ? (
+            <Button size="sm" onClick={editFailed.onClick} disabled={editFailed.isLoading}>
+              Edit failed rows ({formatCount(failures)})
+            </Button>
+          ) : (
+            <Link href={editFailed.href} className={buttonVariants({ size: "sm" })}>
+              Edit failed rows ({formatCount(failures)})
+            </Link>
+          )
+        ) : null}
+        <ExportLinks href={(format) => runPaths.export(progress.id, format, filter)} />
+        <StatusLegend />
+      </div>
+      {rows.error ? (
+        <p
+          role="alert"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+        >
+          The results could not be read ({rows.error}).
+          <Button variant="secondary" size="sm" onClick={rows.retry}>
+            Try again
+          </Button>
+        </p>
+      ) : null}
+      <ResultsTable
+        rows={rows.page?.rows ?? []}
+        matching={matching}
+        firstOnPage={rows.page?.offset ?? currentPage * RESULTS_PAGE_SIZE}
+        busy={isLive || !rows.isCurrent}
+        emptyText={
+          rows.page === null
+            ? "Reading the results…"
+            : isLive
+              ? "No answers with this status yet."
+              : "No rows with this status."
+        }
+      />
+      <ResultsPager page={currentPage} matching={matching} onPageChange={setPage} />
+    </section>
+  );
+}

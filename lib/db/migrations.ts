@@ -1,0 +1,86 @@
+/**
+ * Schema migrations, applied in order at start-up. Plain SQL that PGlite and PostgreSQL both run, so
+ * the embedded database and a shared server never drift. Append new migrations; never edit one that
+ * has shipped (its id is recorded in schema_migrations on every database that ran it).
+ */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: "0001_runs_and_sandbox",
+    sql: `
+CREATE TABLE runs (
+  id uuid PRIMARY KEY,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  created_by text NOT NULL,
+  source text NOT NULL,
+  api_target text NOT NULL,
+  parent_run_id uuid,
+  state text NOT NULL,
+  total_rows integer NOT NULL,
+  worker_id text,
+  heartbeat_at timestamptz,
+  started_at timestamptz,
+  finished_at timestamptz
+);
+CREATE INDEX runs_created_at_idx ON runs (created_at DESC);
+
+CREATE TABLE run_chunks (
+  run_id uuid NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  chunk_index integer NOT NULL,
+  idempotency_key uuid NOT NULL,
+  state text NOT NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (run_id, chunk_index)
+);
+
+CREATE TABLE run_rows (
+  run_id uuid NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  row_index integer NOT NULL,
+  chunk_index integer,
+  input text NOT NULL,
+  contact text NOT NULL,
+  internal_id text,
+  status text,
+  not_sent_reason text,
+  message text NOT NULL DEFAULT '',
+  did text,
+  attempts integer NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  answered_at timestamptz,
+  PRIMARY KEY (run_id, row_index)
+);
+CREATE INDEX run_rows_chunk_idx ON run_rows (run_id, chunk_index);
+CREATE INDEX run_rows_status_idx ON run_rows (run_id, status);
+
+CREATE TABLE sandbox_users (
+  contact_key text PRIMARY KEY,
+  did text NOT NULL UNIQUE,
+  contact text NOT NULL,
+  internal_id text,
+  identities jsonb NOT NULL DEFAULT '[]'::jsonb,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE sandbox_identities (
+  identity_key text PRIMARY KEY,
+  contact_key text NOT NULL REFERENCES sandbox_users (contact_key) ON DELETE CASCADE
+);
+
+CREATE TABLE sandbox_idempotency (
+  idempotency_key text PRIMARY KEY,
+  body_hash text NOT NULL,
+  status integer NOT NULL,
+  response_body text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+];
+
+/** Any fixed number: every console instance takes the same lock, so only one migrates at a time. */
+export const MIGRATION_LOCK_ID = 724_301_991;

@@ -1,0 +1,132 @@
+/**
+ * The console's tables, as drizzle sees them. The SQL that creates them lives in migrations.ts (the
+ * same SQL runs on PGlite and on PostgreSQL); schema.test.ts checks the two agree column by column.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** The life of a run. "draft": rows are still being uploaded; nothing has been sent. */
+export const RUN_STATES = [
+  "draft",
+  "running",
+  "cancelling",
+  "cancelled",
+  "completed",
+  "interrupted",
+] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+/** One submission by an operator: every row it holds is stored before anything is sent. */
+export const runs = pgTable(
+  "runs",
+  {
+    id: uuid("id").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdBy: text("created_by").notNull(),
+    /** "form", "paste", "file: people.xlsx", "resend" … as the operator would recognise it. */
+    source: text("source").notNull(),
+    /** Where the rows go, without secrets: "sandbox http://127.0.0.1:3000/api/sandbox/v1/user". */
+    apiTarget: text("api_target").notNull(),
+    /** The run whose failed rows this one resends. */
+    parentRunId: uuid("parent_run_id"),
+    state: text("state").$type<RunState>().notNull(),
+    totalRows: integer("total_rows").notNull(),
+    /** Which console process is sending it, and when that process last showed it was alive. */
+    workerId: text("worker_id"),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date" }),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [index("runs_created_at_idx").on(table.createdAt.desc())],
+);
+
+/**
+ * How a chunk stands. Only "answered" is settled for good: its rows carry Humanos' per-row answers
+ * and are never sent again. "pending" waits to be sent; "in-flight" was being sent (if the server
+ * stopped, its outcome is unknown); "unknown" got no usable answer after every attempt; "refused"
+ * was refused whole (401, 400…), so nothing in it was processed; "cancelled" was never sent. Resuming
+ * a run sends every chunk that is not "answered" again, under the same Idempotency-Key.
+ */
+export const CHUNK_STATES = ["pending", "in-flight", "answered", "unknown", "refused", "cancelled"] as const;
+export type ChunkState = (typeof CHUNK_STATES)[number];
+
+/** A request of ≤ 100 rows. Its Idempotency-Key never changes, across retries and resumes. */
+export const runChunks = pgTable(
+  "run_chunks",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    chunkIndex: integer("chunk_index").notNull(),
+    idempotencyKey: uuid("idempotency_key").notNull(),
+    state: text("state").$type<ChunkState>().notNull(),
+    /** HTTP attempts over the chunk's whole life, resumes included. */
+    attempts: integer("attempts").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.runId, table.chunkIndex] })],
+);
+
+/** One row of the operator's input and what became of it. */
+export const runRows = pgTable(
+  "run_rows",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    /** 0-based position in the operator's input (grid row or form entry). */
+    rowIndex: integer("row_index").notNull(),
+    /** null for a row that is never sent (it failed validation). */
+    chunkIndex: integer("chunk_index"),
+    /**
+     * The subject exactly as it will be serialised in the request body (JSON text, not jsonb: jsonb
+     * reorders keys, and a resend under the same Idempotency-Key must send the same bytes).
+     */
+    input: text("input").notNull(),
+    contact: text("contact").notNull(),
+    internalId: text("internal_id"),
+    /** The item status Humanos returned, or "not-sent"; null while the row has no outcome yet. */
+    status: text("status"),
+    notSentReason: text("not_sent_reason"),
+    message: text("message").notNull().default(""),
+    did: text("did"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.runId, table.rowIndex] }),
+    index("run_rows_chunk_idx").on(table.runId, table.chunkIndex),
+    index("run_rows_status_idx").on(table.runId, table.status),
+  ],
+);
+
+/** The sandbox's users (its stand-in for Humanos' own database). */
+export const sandboxUsers = pgTable("sandbox_users", {
+  /** normaliseContact(contact).toLowerCase(): two spellings of one contact meet here. */
+  contactKey: text("contact_key").primaryKey(),
+  did: text("did").notNull().unique(),
+  contact: text("contact").notNull(),
+  internalId: text("internal_id"),
+  /** Identity[]: at most one per countryAlpha3. */
+  identities: jsonb("identities").notNull().default(sql`'[]'::jsonb`),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+/** Which user owns an identity ("PRT:123456789"): an identity belongs to one user only. */
+export const sandboxIdentities = pgTable("sandbox_identities", {
+  identityKey: text("identity_key").primaryKey(),
+  contactKey: text("contact_key")
+    .notNull()
+    .references(() => sandboxUsers.contactKey, { onDelete: "cascade" }),
+});
+
+/** Completed requests by Idempotency-Key: a repeat replays the stored answer. */
+export const sandboxIdempotency = pgTable("sandbox_idempotency", {
+  idempotencyKey: text("idempotency_key").primaryKey(),
+  /** sha256 of the body: the same key with another body is refused, never replayed. */
+  bodyHash: text("body_hash").notNull(),
+  status: integer("status").notNull(),
+  responseBody: text("response_body").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

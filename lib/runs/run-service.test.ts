@@ -1,0 +1,344 @@
+/**
+ * The run service on a real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), sending
+ * over real HTTP to a scripted server: rows stored before sending, answers stored per chunk, the
+ * same Idempotency-Key on every attempt and resume, cancel, and who may touch a run.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { queryRows } from "@/lib/db/database";
+import { describeEachDatabase } from "@/lib/db/database.test-support";
+import { createSendContext } from "@/lib/humanos/client";
+import {
+  API_KEY,
+  echoSuccess,
+  type RecordedRequest,
+  type ScriptedServer,
+  SIGNING_SECRET,
+  startScriptedServer,
+} from "@/lib/humanos/client.test-support";
+import { settleActiveRuns } from "./engine";
+import {
+  appendRows,
+  cancelRun,
+  createRun,
+  loadFailedRows,
+  type RunServiceDeps,
+  resumeRun,
+  startRun,
+} from "./run-service";
+import {
+  claimChunkForSending,
+  getRunRows,
+  getRunSummary,
+  iterateRunRows,
+  listRuns,
+  markInterruptedRuns,
+  recordChunkResults,
+  sealDraftRun,
+} from "./run-store";
+
+let server: ScriptedServer;
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(() => server.close());
+
+/** The scripted server counts attempts per body for its whole life: each test gets its own contacts. */
+let tag = 0;
+function subjects(count: number, from = 0) {
+  return Array.from({ length: count }, (_, i) => ({
+    rowIndex: from + i,
+    subject: { contact: `person${from + i}@example.com`, internalId: `id-${from + i}-t${tag}` },
+  }));
+}
+
+function requestsFor(runRequests: RecordedRequest[], contact: string) {
+  return runRequests.filter((request) => request.subjects.some((subject) => subject.contact === contact));
+}
+
+describeEachDatabase("run service", (use) => {
+  let deps: RunServiceDeps;
+  beforeEach(async () => {
+    tag++;
+    await use().exec("DELETE FROM runs");
+    server.requests.length = 0;
+    server.setScript(echoSuccess);
+    server.setReplyDelay(0);
+    deps = {
+      db: use().db,
+      apiTargetLabel: "Scripted test server",
+      engine: {
+        db: use().db,
+        concurrency: 2,
+        send: createSendContext({
+          baseUrl: server.baseUrl,
+          apiKey: API_KEY,
+          signingSecret: SIGNING_SECRET,
+          timeoutMs: 2_000,
+          maxAttempts: 3,
+          sleep: async () => {},
+        }),
+      },
+    };
+  });
+
+  async function draft(rowCount: number, operator = "alice") {
+    const created = await createRun(deps, operator, { source: "paste", totalRows: rowCount });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.runId;
+  }
+
+  it("stores every row before sending, then every answer, in input order", async () => {
+    const runId = await draft(251);
+    const appended = await appendRows(deps, "alice", {
+      runId,
+      rows: [...subjects(250), { rowIndex: 250, subject: { contact: "" } }],
+    });
+    expect(appended).toMatchObject({ ok: true, accepted: 250, refused: [{ rowIndex: 250 }] });
+    const before = await getRunSummary(deps.db, runId);
+    expect(before).toMatchObject({ state: "draft", totalRows: 251, doneRows: 1 });
+    expect(server.requests).toHaveLength(0);
+
+    expect(await startRun(deps, "alice", { runId })).toStrictEqual({ ok: true });
+    await settleActiveRuns();
+
+    const after = await getRunSummary(deps.db, runId);
+    expect(after).toMatchObject({
+      state: "completed",
+      totalRows: 251,
+      doneRows: 251,
+      resumableRows: 0,
+      counts: [
+        { status: 200, count: 250 },
+        { status: "not-sent", count: 1 },
+      ],
+    });
+    expect(server.requests.map((request) => request.subjects.length).sort()).toStrictEqual([100, 100, 50]);
+    const page = await getRunRows(deps.db, runId, { filter: "all", offset: 248, limit: 10 });
+    expect(page.total).toBe(251);
+    expect(page.rows.map((row) => [row.rowIndex, row.status, row.did ?? null])).toStrictEqual([
+      [248, 200, "did:test:person248@example.com"],
+      [249, 200, "did:test:person249@example.com"],
+      [250, "not-sent", null],
+    ]);
+    expect(page.rows[2]?.message).toMatch(/^Not sent, invalid — /);
+  });
+
+  it("never sends a row the grid held back, even when it is valid on its own", async () => {
+    const runId = await draft(3);
+    const [first, second] = subjects(2);
+    const appended = await appendRows(deps, "alice", {
+      runId,
+      rows: [
+        first,
+        { rowIndex: 1, subject: first?.subject, heldBack: "Contact: repeated in this batch (row 1)" },
+        second && { ...second, rowIndex: 2 },
+      ],
+    });
+    expect(appended).toMatchObject({ ok: true, accepted: 2, refused: [{ rowIndex: 1 }] });
+    await startRun(deps, "alice", { runId });
+    await settleActiveRuns();
+    expect(server.requests.flatMap((request) => request.subjects.map((s) => s.contact))).toStrictEqual([
+      "person0@example.com",
+      "person1@example.com",
+    ]);
+    const heldBack = await getRunRows(deps.db, runId, { filter: "not-sent", offset: 0, limit: 5 });
+    expect(heldBack.rows.map((row) => [row.rowIndex, row.notSentReason, row.message])).toStrictEqual([
+      [1, "invalid", "Not sent, invalid — Contact: repeated in this batch (row 1)"],
+    ]);
+  });
+
+  it("keeps one Idempotency-Key per chunk across retries", async () => {
+    server.setScript((request, attempt) => (attempt < 3 ? { status: 503 } : echoSuccess(request)));
+    const runId = await draft(150);
+    await appendRows(deps, "alice", { runId, rows: subjects(150) });
+    await startRun(deps, "alice", { runId });
+    await settleActiveRuns();
+    const firstChunk = requestsFor(server.requests, "person0@example.com");
+    const secondChunk = requestsFor(server.requests, "person149@example.com");
+    expect(firstChunk).toHaveLength(3);
+    expect(new Set(firstChunk.map((request) => request.headers["idempotency-key"])).size).toBe(1);
+    expect(secondChunk[0]?.headers["idempotency-key"]).not.toBe(firstChunk[0]?.headers["idempotency-key"]);
+    const rows = await getRunRows(deps.db, runId, { filter: "all", offset: 0, limit: 1 });
+    expect(rows.rows[0]?.attempts).toBe(3);
+  });
+
+  it("resume sends only chunks without a recorded answer, under their original keys", async () => {
+    const runId = await draft(300);
+    await appendRows(deps, "alice", { runId, rows: subjects(300) });
+    await sealDraftRun(deps.db, runId, "a-process-that-will-die");
+    const keys = await queryRows<{ chunk_index: number; idempotency_key: string }>(
+      deps.db,
+      sql`SELECT chunk_index, idempotency_key FROM run_chunks WHERE run_id = ${runId} ORDER BY chunk_index`,
+    );
+    // The dead process had sent chunk 0 (no answer recorded) and got chunk 1's answers.
+    await claimChunkForSending(deps.db, runId, 0);
+    await claimChunkForSending(deps.db, runId, 1);
+    await recordChunkResults(
+      deps.db,
+      runId,
+      1,
+      subjects(100, 100).map((row) => ({
+        rowIndex: row.rowIndex,
+        contact: row.subject.contact,
+        status: 201,
+        message: "Nothing changed",
+        did: "did:test:earlier",
+        attempts: 1,
+      })),
+    );
+    expect(await markInterruptedRuns(deps.db)).toBe(1);
+    const interrupted = await getRunSummary(deps.db, runId);
+    expect(interrupted).toMatchObject({ state: "interrupted", doneRows: 100, resumableRows: 200 });
+    const failures = await getRunRows(deps.db, runId, { filter: "not-sent", offset: 0, limit: 1 });
+    expect(failures.total).toBe(200);
+    expect(failures.rows[0]?.message).toMatch(/Resume the run/);
+
+    expect(await resumeRun(deps, { runId })).toStrictEqual({ ok: true });
+    await settleActiveRuns();
+
+    expect(requestsFor(server.requests, "person150@example.com")).toHaveLength(0);
+    const sentKeys = server.requests.map((request) => ({
+      first: request.subjects[0]?.contact,
+      key: request.headers["idempotency-key"],
+    }));
+    expect(
+      sentKeys.sort((a, b) => String(a.first).localeCompare(String(b.first), "en", { numeric: true })),
+    ).toStrictEqual([
+      { first: "person0@example.com", key: keys[0]?.idempotency_key },
+      { first: "person200@example.com", key: keys[2]?.idempotency_key },
+    ]);
+    expect(await getRunSummary(deps.db, runId)).toMatchObject({
+      state: "completed",
+      doneRows: 300,
+      resumableRows: 0,
+      counts: [
+        { status: 200, count: 200 },
+        { status: 201, count: 100 },
+      ],
+    });
+    expect(await resumeRun(deps, { runId })).toMatchObject({ ok: false, error: { code: "conflict" } });
+  });
+
+  it("cancel lets the chunks in flight finish, records them, and sends nothing new", async () => {
+    server.setReplyDelay(150);
+    const runId = await draft(1000);
+    await appendRows(deps, "alice", { runId, rows: subjects(1000) });
+    await startRun(deps, "alice", { runId });
+    while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await cancelRun(deps, { runId })).toStrictEqual({ ok: true });
+    await settleActiveRuns();
+
+    const summary = await getRunSummary(deps.db, runId);
+    const answered = summary?.counts.find((entry) => entry.status === 200)?.count ?? 0;
+    expect(answered).toBe(server.requests.length * 100);
+    expect(summary).toMatchObject({ state: "cancelled", doneRows: 1000, resumableRows: 1000 - answered });
+    const cancelled = await getRunRows(deps.db, runId, { filter: "not-sent", offset: 0, limit: 1 });
+    expect(cancelled.rows[0]).toMatchObject({ notSentReason: "cancelled" });
+
+    server.setReplyDelay(0);
+    const before = server.requests.length;
+    expect(await resumeRun(deps, { runId })).toStrictEqual({ ok: true });
+    await settleActiveRuns();
+    expect(server.requests.length - before).toBe(10 - before);
+    expect(await getRunSummary(deps.db, runId)).toMatchObject({ state: "completed", resumableRows: 0 });
+  });
+
+  it("a chunk refused whole is recorded, and failed rows come back for fixing without the successes", async () => {
+    server.setScript((request) =>
+      request.subjects.some((subject) => subject.contact === "person0@example.com")
+        ? {
+            status: 200,
+            body: request.subjects.map((s, i) => ({
+              status: i === 0 ? 409 : 200,
+              message: i === 0 ? "Duplicate identity" : "ok",
+              user: { contact: s.contact },
+            })),
+          }
+        : { status: 401, body: { statusCode: 401, message: "Invalid signature", error: "Unauthorized" } },
+    );
+    const runId = await draft(150);
+    await appendRows(deps, "alice", { runId, rows: subjects(150) });
+    await startRun(deps, "alice", { runId });
+    await settleActiveRuns();
+    const failed = await loadFailedRows(deps, { runId });
+    if (!failed.ok) throw new Error(failed.error.message);
+    expect(failed.rows).toHaveLength(51);
+    expect(failed.rows[0]).toMatchObject({
+      rowIndex: 0,
+      status: 409,
+      subject: { contact: "person0@example.com", internalId: `id-0-t${tag}` },
+    });
+    expect(failed.rows[1]).toMatchObject({ rowIndex: 100, status: "not-sent" });
+    expect(failed.rows[1]?.message).toMatch(/refused the request \(401/);
+    expect(await getRunSummary(deps.db, runId)).toMatchObject({ resumableRows: 50 });
+    const csvRows = [];
+    for await (const batch of iterateRunRows(deps.db, runId, "failed", 20)) csvRows.push(batch.length);
+    expect(csvRows).toStrictEqual([20, 20, 11]);
+  });
+
+  it("only the creator fills and starts a draft; a run starts once", async () => {
+    const runId = await draft(1);
+    expect(await appendRows(deps, "bob", { runId, rows: subjects(1) })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    });
+    await appendRows(deps, "alice", { runId, rows: subjects(1) });
+    expect(await startRun(deps, "bob", { runId })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    });
+    expect(await startRun(deps, "alice", { runId })).toStrictEqual({ ok: true });
+    expect(await startRun(deps, "alice", { runId })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    await settleActiveRuns();
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(1) })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    expect(await cancelRun(deps, { runId })).toMatchObject({ ok: false, error: { code: "conflict" } });
+  });
+
+  it.each<[string, unknown]>([
+    ["no rows", { source: "paste", totalRows: 0 }],
+    ["a blank source", { source: " ", totalRows: 3 }],
+    ["a parent that is not a run id", { source: "resend", totalRows: 3, parentRunId: "nope" }],
+  ])("refuses to create a run with %s", async (_name, input) => {
+    expect(await createRun(deps, "alice", input)).toMatchObject({
+      ok: false,
+      error: { code: "invalid-input" },
+    });
+  });
+
+  it("refuses an append of more than 1,000 rows or a repeated row index", async () => {
+    const runId = await draft(2000);
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(1001) })).toMatchObject({
+      ok: false,
+      error: { code: "invalid-input" },
+    });
+    expect(
+      await appendRows(deps, "alice", { runId, rows: [...subjects(2), { rowIndex: 1, subject: {} }] }),
+    ).toMatchObject({ ok: false, error: { message: "Row index 1 sent twice" } });
+  });
+
+  it("lists runs newest first, a page at a time, with their counts", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const runId = await draft(i + 1);
+      await appendRows(deps, "alice", { runId, rows: subjects(i + 1) });
+      await startRun(deps, "alice", { runId });
+      await settleActiveRuns();
+      ids.push(runId);
+    }
+    const firstPage = await listRuns(deps.db, { offset: 0, limit: 2 });
+    expect(firstPage.total).toBe(3);
+    expect(firstPage.runs.map((run) => [run.id, run.totalRows, run.counts])).toStrictEqual([
+      [ids[2], 3, [{ status: 200, count: 3 }]],
+      [ids[1], 2, [{ status: 200, count: 2 }]],
+    ]);
+    const secondPage = await listRuns(deps.db, { offset: 2, limit: 2 });
+    expect(secondPage.runs.map((run) => run.id)).toStrictEqual([ids[0]]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { isLiveState, progressOf, type RunState, type RunSummary } from "./run-types";
+
+function summary(overrides: Partial<RunSummary>): RunSummary {
+  return {
+    id: "00000000-0000-4000-8000-000000000000",
+    createdAt: "2026-11-27T10:00:00.000Z",
+    createdBy: "alice",
+    source: "paste",
+    apiTarget: "Sandbox",
+    parentRunId: null,
+    state: "running",
+    totalRows: 1000,
+    startedAt: "2026-11-27T10:00:00.000Z",
+    finishedAt: null,
+    counts: [],
+    doneRows: 0,
+    resumableRows: 0,
+    ...overrides,
+  };
+}
+
+const NOW = new Date("2026-11-27T10:00:10.000Z");
+
+describe("progressOf", () => {
+  it.each<[string, Partial<RunSummary>, number | null, number | null]>([
+    ["nothing done yet: no rate, no ETA", { doneRows: 0 }, null, null],
+    ["400 rows in 10 s: 40 rows/s, 15 s left", { doneRows: 400 }, 40, 15],
+    ["rounds the ETA up", { doneRows: 300 }, 30, 24],
+    ["not started: no rate", { startedAt: null, doneRows: 10 }, null, null],
+    [
+      "finished: the rate over its whole life, no ETA",
+      { state: "completed", doneRows: 1000, finishedAt: "2026-11-27T10:00:04.000Z" },
+      250,
+      null,
+    ],
+    ["interrupted: a rate, but no ETA", { state: "interrupted", doneRows: 500 }, 50, null],
+    [
+      "just started (< 0.2 s): no rate yet",
+      { doneRows: 5, startedAt: "2026-11-27T10:00:09.900Z" },
+      null,
+      null,
+    ],
+  ])("%s", (_name, overrides, rowsPerSecond, etaSeconds) => {
+    const progress = progressOf(summary(overrides), NOW);
+    expect(progress.rowsPerSecond).toBe(rowsPerSecond);
+    expect(progress.etaSeconds).toBe(etaSeconds);
+    expect(progress.readAt).toBe(NOW.toISOString());
+  });
+});
+
+describe("isLiveState", () => {
+  it.each<[RunState, boolean]>([
+    ["draft", false],
+    ["running", true],
+    ["cancelling", true],
+    ["cancelled", false],
+    ["completed", false],
+    ["interrupted", false],
+  ])("%s → %s", (state, live) => {
+    expect(isLiveState(state)).toBe(live);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * What the browser sees of a run: plain JSON-safe data (dates as ISO strings), shared by the server
+ * actions, the /api/runs routes and the screens. No secrets: the API target is a label.
+ */
+
+import type { RunState } from "@/lib/db/schema";
+import type { RowResult } from "@/lib/humanos/results";
+import type { SubjectInput } from "@/lib/humanos/schemas";
+import type { RowStatus } from "@/lib/humanos/statuses";
+
+export type { RunState };
+
+/** A row the browser submits: its position in the operator's input and the subject it built. */
+export interface SubmissionRow {
+  rowIndex: number;
+  subject: SubjectInput;
+}
+
+export interface StatusCount {
+  status: RowStatus;
+  count: number;
+}
+
+export interface RunSummary {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  source: string;
+  apiTarget: string;
+  parentRunId: string | null;
+  state: RunState;
+  totalRows: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Rows with an outcome, per status (a row not sent counts under "not-sent"). */
+  counts: StatusCount[];
+  /** Rows with an outcome (sum of counts). */
+  doneRows: number;
+  /** Rows whose request has no recorded answer (never sent, cancelled, no answer, refused whole): Resume sends them. */
+  resumableRows: number;
+}
+
+export interface RunProgress extends RunSummary {
+  /** Rows per second since the run started sending; null before there is anything to measure. */
+  rowsPerSecond: number | null;
+  /** Seconds left at the current rate; null when unknown or finished. */
+  etaSeconds: number | null;
+  /** Server clock when this was read, so the browser can show "updated …" without trusting its own. */
+  readAt: string;
+}
+
+/** Which rows a results page shows: every row, one status key ("200", "not-sent"), or every failure. */
+export type RowFilter = "all" | "failed" | string;
+
+export interface RunRowsPage {
+  rows: RowResult[];
+  /** Rows matching the filter (not only this page). */
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** A failed or unsent row to load back into the grid, with the answer it got. */
+export interface FailedRow {
+  rowIndex: number;
+  /** The subject as it was sent (or, for a row refused by validation, as it was given). */
+  subject: Record<string, unknown>;
+  status: RowStatus;
+  message: string;
+}
+
+/** A run is live while rows may still get an outcome without the operator doing anything. */
+export function isLiveState(state: RunState): boolean {
+  return state === "running" || state === "cancelling";
+}
+
+/** Rate and time left, from what is done since the run started sending. Pure. */
+export function progressOf(summary: RunSummary, now: Date): RunProgress {
+  const startedMs = summary.startedAt ? Date.parse(summary.startedAt) : Number.NaN;
+  const endMs = summary.finishedAt ? Date.parse(summary.finishedAt) : now.getTime();
+  const elapsedSeconds = (endMs - startedMs) / 1000;
+  const rowsPerSecond =
+    Number.isFinite(elapsedSeconds) && elapsedSeconds > 0.2 && summary.doneRows > 0
+      ? summary.doneRows / elapsedSeconds
+      : null;
+  const left = Math.max(0, summary.totalRows - summary.doneRows);
+  const etaSeconds = isLiveState(summary.state) && rowsPerSecond ? Math.ceil(left / rowsPerSecond) : null;
+  return { ...summary, rowsPerSecond, etaSeconds, readAt: now.toISOString() };
+}

@@ -1,0 +1,103 @@
+/**
+ * The SQL of a sandbox call. The hot path is plain SQL through drizzle's sql tag rather than the query
+ * builder: keys travel as one array parameter and the writes as one JSON document, instead of hundreds
+ * of bound parameters, and each round trip costs about a millisecond in PGlite, so a call makes as few
+ * as it can. Column names are checked against the drizzle schema by lib/db/database.test.ts.
+ */
+import { sql } from "drizzle-orm";
+import type { Identity } from "@/lib/humanos/schemas";
+import { identityKeysOf, type UserChange } from "./sandbox-snapshot";
+import type { StoredAnswer } from "./sandbox-store";
+
+/** Everything a call writes, as one JSON document: the whole call is saved by one statement. */
+export interface CallWrites {
+  users: {
+    contact_key: string;
+    did: string;
+    contact: string;
+    internal_id: string | null;
+    identities: Identity[];
+  }[];
+  /** Identity keys no user holds any more. */
+  released: string[];
+  /** Identity keys with their new owner (new identities, or one passed from one user to another). */
+  claimed: { identity_key: string; contact_key: string }[];
+  answers: { idempotency_key: string; body_hash: string; status: number; response_body: string }[];
+}
+
+/** The rows to write for a call's changes; identity rows are diffed so no key is deleted and re-added. */
+export function callWrites(changes: readonly UserChange[], answers: readonly StoredAnswer[]): CallWrites {
+  const owners = new Map<string, string>();
+  for (const { contactKey: key, after } of changes) {
+    for (const heldKey of identityKeysOf(after)) owners.set(heldKey, key);
+  }
+  const formerOwners = new Map<string, string>();
+  for (const { contactKey: key, before } of changes) {
+    for (const heldKey of identityKeysOf(before)) formerOwners.set(heldKey, key);
+  }
+  return {
+    users: changes.map(({ contactKey: key, after }) => ({
+      contact_key: key,
+      did: after.did,
+      contact: after.contact,
+      internal_id: after.internalId ?? null,
+      identities: after.identities,
+    })),
+    released: [...formerOwners.keys()].filter((heldKey) => !owners.has(heldKey)),
+    claimed: [...owners]
+      .filter(([heldKey, key]) => formerOwners.get(heldKey) !== key)
+      .map(([heldKey, key]) => ({ identity_key: heldKey, contact_key: key })),
+    answers: answers.map((answer) => ({
+      idempotency_key: answer.idempotencyKey,
+      body_hash: answer.bodyHash,
+      status: answer.status,
+      response_body: answer.body,
+    })),
+  };
+}
+
+/** A user is found by contact or by an identity it owns; UNION ALL keeps both lookups on their index. */
+export function loadUsersQuery(contactKeys: string[], identityKeys: string[]) {
+  return sql`
+    SELECT did, contact, internal_id AS "internalId", identities FROM sandbox_users
+    WHERE contact_key = ANY(${sql.param(contactKeys)}::text[])
+    UNION ALL
+    SELECT u.did, u.contact, u.internal_id, u.identities
+    FROM sandbox_identities i JOIN sandbox_users u ON u.contact_key = i.contact_key
+    WHERE i.identity_key = ANY(${sql.param(identityKeys)}::text[])`;
+}
+
+/**
+ * One statement for all of a call's writes. Released and claimed identity keys are disjoint (see
+ * callWrites), so no two parts touch the same row; foreign keys are checked at the statement's end,
+ * when the users it inserts exist.
+ */
+export function writeCallQuery(writes: CallWrites) {
+  return sql`
+    WITH input AS (SELECT ${JSON.stringify(writes)}::jsonb AS doc),
+    saved_users AS (
+      INSERT INTO sandbox_users (contact_key, did, contact, internal_id, identities)
+      SELECT contact_key, did, contact, internal_id, identities
+      FROM jsonb_to_recordset((SELECT doc -> 'users' FROM input))
+        AS u(contact_key text, did text, contact text, internal_id text, identities jsonb)
+      ON CONFLICT (contact_key) DO UPDATE
+        SET internal_id = excluded.internal_id, identities = excluded.identities, updated_at = now()
+    ),
+    released AS (
+      DELETE FROM sandbox_identities
+      WHERE identity_key IN (SELECT jsonb_array_elements_text((SELECT doc -> 'released' FROM input)))
+    ),
+    claimed AS (
+      INSERT INTO sandbox_identities (identity_key, contact_key)
+      SELECT identity_key, contact_key
+      FROM jsonb_to_recordset((SELECT doc -> 'claimed' FROM input)) AS c(identity_key text, contact_key text)
+      ON CONFLICT (identity_key) DO UPDATE SET contact_key = excluded.contact_key
+    ),
+    answers AS (
+      INSERT INTO sandbox_idempotency (idempotency_key, body_hash, status, response_body)
+      SELECT idempotency_key, body_hash, status, response_body
+      FROM jsonb_to_recordset((SELECT doc -> 'answers' FROM input))
+        AS a(idempotency_key text, body_hash text, status integer, response_body text)
+    )
+    SELECT 1`;
+}
