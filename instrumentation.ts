@@ -16,16 +16,19 @@ export async function register(): Promise<void> {
     );
   }
   const { getDatabase, describeDatabase } = await import("@/lib/db/shared-database");
-  const { markInterruptedRuns } = await import("@/lib/runs/run-store");
-  const { STALE_HEARTBEAT_MS } = await import("@/lib/runs/engine");
+  const { sweepRuns, SWEEP_INTERVAL_MS } = await import("@/lib/runs/maintenance");
   const database = await getDatabase();
-  // PGlite's folder has one owner, this process: every run marked live was left by a dead one. On a
-  // shared PostgreSQL, only runs whose sender has stopped beating are.
-  const interrupted = await markInterruptedRuns(
-    database.db,
-    database.kind === "pglite" ? undefined : new Date(Date.now() - STALE_HEARTBEAT_MS),
-  );
+  const embedded = database.kind === "pglite";
+  const report = await sweepRuns(database.db, { atStartUp: true, embedded });
   console.info(
-    `[console] database: ${describeDatabase()}${interrupted > 0 ? `; ${interrupted} interrupted run(s) can be resumed under /runs` : ""}`,
+    `[console] database: ${describeDatabase()}${
+      report.interrupted > 0 ? `; ${report.interrupted} interrupted run(s) can be resumed under /runs` : ""
+    }`,
   );
+  // Later sweeps catch runs of other instances that died, drafts abandoned mid-upload, and old keys.
+  setInterval(() => {
+    sweepRuns(database.db, { atStartUp: false, embedded }).catch((error) =>
+      console.error("[console] run housekeeping failed:", error),
+    );
+  }, SWEEP_INTERVAL_MS).unref();
 }

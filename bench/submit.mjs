@@ -117,9 +117,19 @@ async function throughConsole(browser, count) {
   );
   const seconds = (performance.now() - started) / 1000;
   const created = await page.locator('table[aria-label="Results"] tr[data-status="200"]').count();
+  const runHref = await page
+    .getByRole("link", { name: /^[0-9a-f]{8}$/ })
+    .first()
+    .getAttribute("href");
   await context.close();
   if (created === 0) throw new Error("the console showed no created rows");
-  return { seconds, rowsPerSecond: count / seconds };
+  // Where the time went, from the run's own timestamps: storing rows, then sending them.
+  const run = await (await fetch(`${baseURL}/api${runHref}`)).json();
+  const phases = {
+    storeSeconds: (Date.parse(run.startedAt) - Date.parse(run.createdAt)) / 1000,
+    sendSeconds: (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000,
+  };
+  return { seconds, rowsPerSecond: count / seconds, phases };
 }
 
 /** Resident memory of a process and all its descendants, in bytes. */
@@ -174,7 +184,8 @@ const server = spawn(
       DATABASE_DIR: databaseDir,
       HUMANOS_CONCURRENCY: String(concurrency),
     },
-    stdio: "ignore",
+    // BENCH_SERVER_LOG=1 shows the server's own output (start-up lines, errors).
+    stdio: process.env.BENCH_SERVER_LOG ? ["ignore", "inherit", "inherit"] : "ignore",
     detached: true,
   },
 );
@@ -200,6 +211,9 @@ try {
     `console (browser → results)\t${consoleRun.seconds.toFixed(2)}\t${Math.round(consoleRun.rowsPerSecond)}`,
   );
   console.log(`ratio console/bare\t${(consoleRun.rowsPerSecond / bare.rowsPerSecond).toFixed(2)}`);
+  console.log(
+    `console phases\tstore rows ${consoleRun.phases.storeSeconds.toFixed(2)} s, send ${consoleRun.phases.sendSeconds.toFixed(2)} s, the rest (click, start, last poll) ${(consoleRun.seconds - consoleRun.phases.storeSeconds - consoleRun.phases.sendSeconds).toFixed(2)} s`,
+  );
   console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
 } finally {
   clearInterval(sampler);

@@ -28,7 +28,10 @@ export function OnboardingScreen({ resendRunId }: { resendRunId?: string }) {
   const grid = useGridRows();
   const { replaceRows } = grid;
   const { state, submit } = useRunSubmission();
-  const isSending = state.phase === "saving";
+  const isUploading =
+    state.phase === "saving" ||
+    (state.phase === "started" && state.saved < state.total && !state.uploadProblem);
+  const isSending = isUploading;
   const [tab, setTab] = useState("paste");
   const [loadNotice, setLoadNotice] = useState("");
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -125,7 +128,14 @@ export function OnboardingScreen({ resendRunId }: { resendRunId?: string }) {
           />
         </TabsContent>
       </Tabs>
-      {state.phase === "saving" ? <SubmissionProgress state={state} /> : null}
+      {isUploading && (state.phase === "saving" || state.phase === "started") ? (
+        <SubmissionProgress state={state} />
+      ) : null}
+      {state.phase === "started" && state.uploadProblem ? (
+        <p role="alert" className={alertStyle}>
+          {state.uploadProblem}
+        </p>
+      ) : null}
       {state.phase === "failed" ? (
         <p role="alert" className={alertStyle}>
           {state.message}

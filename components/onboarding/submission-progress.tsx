@@ -1,15 +1,14 @@
 "use client";
 
 import { useId } from "react";
-import type { RunSubmissionState } from "./use-run-submission";
 
-/** Rows being stored on the server before the run starts ("Saving rows 3,000 of 20,000…"). */
-export function SubmissionProgress({ state }: { state: Extract<RunSubmissionState, { phase: "saving" }> }) {
+/** Rows being stored on the server, before and while it sends them ("Saving rows 3,000 of 20,000…"). */
+export function SubmissionProgress({ state }: { state: { saved: number; total: number } }) {
   const labelId = useId();
   return (
     <div className="flex flex-col gap-1" data-testid="saving-progress">
       <p className="sr-only" role="status">
-        Saving {state.total.toLocaleString("en-US")} rows on the server before sending them.
+        Saving {state.total.toLocaleString("en-US")} rows on the server; each is sent once it is saved.
       </p>
       <p id={labelId} className="text-sm">
         Saving rows {state.saved.toLocaleString("en-US")} of {state.total.toLocaleString("en-US")}…

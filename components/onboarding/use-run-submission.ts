@@ -23,10 +23,13 @@ export interface RunOrigin {
 
 export type RunSubmissionState =
   | { phase: "idle" }
-  /** Rows are being stored on the server; nothing has been sent yet. */
+  /** The first rows are being stored on the server; nothing has been sent yet. */
   | { phase: "saving"; saved: number; total: number }
-  /** The server is sending the run; it goes on if the tab closes. */
-  | { phase: "started"; runId: string }
+  /**
+   * The server is sending the run (it goes on if the tab closes) while the rest of the rows are
+   * stored (`saved` of `total`). `uploadProblem`: the upload stopped; the run holds the rows saved.
+   */
+  | { phase: "started"; runId: string; saved: number; total: number; uploadProblem?: string }
   /** `runId`: set when the run may exist in some state (the history shows it). */
   | { phase: "failed"; message: string; runId?: string };
 
@@ -36,8 +39,9 @@ export const ROWS_PER_APPEND = 1000;
 const NOTHING_SENT = "Nothing was sent to Humanos; press Create subjects to try again.";
 
 /**
- * "Create subjects": creates a draft run, stores every row in it (1,000 per call, with progress),
- * then starts it. From then on the server sends the rows; the screen only watches the run.
+ * "Create subjects": creates a draft run, stores its first 1,000 rows, starts it, and stores the
+ * rest while the server already sends the first ones (a row is only ever sent once it is stored).
+ * From then on the server sends the rows; the screen only watches the run.
  */
 export function useRunSubmission() {
   const [state, setState] = useState<RunSubmissionState>({ phase: "idle" });
@@ -46,7 +50,23 @@ export function useRunSubmission() {
     const total = rows.length;
     setState({ phase: "saving", saved: 0, total });
     let runId: string | undefined;
-    let isStarting = false;
+    let started = false;
+    let saved = 0;
+    const rowsLabel = (from: number, count: number) =>
+      `${(from + 1).toLocaleString("en-US")}–${(from + count).toLocaleString("en-US")}`;
+    /** After the run started, an upload that stops leaves a run of the rows saved so far. */
+    const stopUpload = async (id: string, problem: string) => {
+      // Tell the server no more rows will come, so it finishes with what it has (best effort: if
+      // this fails too, it does so by itself after a minute without rows).
+      await appendRunRowsAction({ runId: id, rows: [], last: true }).catch(() => undefined);
+      setState({
+        phase: "started",
+        runId: id,
+        saved,
+        total,
+        uploadProblem: `${problem} The run holds rows 1–${saved.toLocaleString("en-US")} and sends them; send the others again from the grid.`,
+      });
+    };
     try {
       const created = await createRunAction({
         source: origin.source,
@@ -60,43 +80,44 @@ export function useRunSubmission() {
         });
         return;
       }
-      runId = created.runId;
+      const id = created.runId;
+      runId = id;
       for (let start = 0; start < total; start += ROWS_PER_APPEND) {
         const slice = rows.slice(start, start + ROWS_PER_APPEND);
-        const appended = await appendRunRowsAction({ runId, rows: slice });
+        const last = start + slice.length >= total;
+        const appended = await appendRunRowsAction({ runId: id, rows: slice, last });
         if (!appended.ok) {
-          setState({
-            phase: "failed",
-            message: `Saving rows ${(start + 1).toLocaleString("en-US")}–${(start + slice.length).toLocaleString("en-US")} failed: ${appended.error.message} ${NOTHING_SENT}`,
-          });
+          const problem = `Saving rows ${rowsLabel(start, slice.length)} failed: ${appended.error.message}`;
+          if (started) await stopUpload(id, problem);
+          else setState({ phase: "failed", message: `${problem} ${NOTHING_SENT}` });
           return;
         }
-        setState({ phase: "saving", saved: start + slice.length, total });
+        saved += slice.length;
+        if (!started) {
+          const begun = await startRunAction({ runId: id });
+          if (!begun.ok) {
+            setState({
+              phase: "failed",
+              message: `The run could not be started: ${begun.error.message} ${NOTHING_SENT}`,
+            });
+            return;
+          }
+          started = true;
+        }
+        setState({ phase: "started", runId: id, saved, total });
       }
-      isStarting = true;
-      const started = await startRunAction({ runId });
-      if (!started.ok) {
+    } catch {
+      if (started && runId) {
+        await stopUpload(runId, "The console server did not answer while the rows were being saved.");
+      } else {
         setState({
           phase: "failed",
-          message: `The run could not be started: ${started.error.message} ${NOTHING_SENT}`,
+          runId,
+          message: runId
+            ? "The console server did not answer when the run was started: it may be sending. Open the run to see, before sending these rows again."
+            : `The console server did not answer. ${NOTHING_SENT}`,
         });
-        return;
       }
-      setState({ phase: "started", runId });
-    } catch {
-      setState(
-        isStarting
-          ? {
-              phase: "failed",
-              runId,
-              message:
-                "The console server did not answer when the run was started: it may be sending. Open the run to see, before sending these rows again.",
-            }
-          : {
-              phase: "failed",
-              message: `The console server did not answer while the rows were being saved. ${NOTHING_SENT}`,
-            },
-      );
     }
   }, []);
 

@@ -28,7 +28,8 @@ export function formatDuration(totalSeconds: number): string {
 /** Where a run's pages live: the detail page, its rows and its exports. */
 export const runPaths = {
   detail: (runId: string) => `/runs/${encodeURIComponent(runId)}`,
-  progress: (runId: string) => `/api/runs/${encodeURIComponent(runId)}`,
+  progress: (runId: string, waitMs = 0) =>
+    `/api/runs/${encodeURIComponent(runId)}${waitMs > 0 ? `?waitMs=${waitMs}` : ""}`,
   rows: (runId: string, query: { filter: string; offset: number; limit: number }) =>
     `/api/runs/${encodeURIComponent(runId)}/rows?${new URLSearchParams({
       filter: query.filter,

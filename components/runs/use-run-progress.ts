@@ -13,7 +13,7 @@ export type ProgressProblem = { kind: "not-found" } | { kind: "unreachable"; mes
 
 /**
  * Reads a run's progress from GET /api/runs/[id]: once at first (unless the page already has it),
- * then every 500 ms while the run is live. `refresh()` reads it again now (after Cancel or Resume),
+ * then about every 500 ms while the run is live (the server holds each read; see read()). `refresh()` reads it again now (after Cancel or Resume),
  * and polling restarts if the run became live again.
  */
 export function useRunProgress(runId: string, initial?: RunProgress) {
@@ -26,9 +26,11 @@ export function useRunProgress(runId: string, initial?: RunProgress) {
     if (!shouldPoll && refreshes === 0) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = async () => {
+    // Reads after the first one of a live run ask the server to hold the answer up to
+    // PROGRESS_POLL_MS, and less when the run ends: a steady beat, and the end shown at once.
+    const read = async (waitMs: number) => {
       try {
-        const response = await fetch(runPaths.progress(runId), { cache: "no-store" });
+        const response = await fetch(runPaths.progress(runId, waitMs), { cache: "no-store" });
         if (stopped) return;
         if (response.status === 404) {
           setProblem({ kind: "not-found" });
@@ -39,17 +41,17 @@ export function useRunProgress(runId: string, initial?: RunProgress) {
         if (stopped) return;
         setProblem(null);
         setProgress(next);
-        if (isLiveState(next.state)) timer = setTimeout(read, PROGRESS_POLL_MS);
+        if (isLiveState(next.state)) timer = setTimeout(() => void read(PROGRESS_POLL_MS), 0);
       } catch (error) {
         if (stopped) return;
         setProblem({
           kind: "unreachable",
           message: error instanceof Error ? error.message : "the console did not answer",
         });
-        timer = setTimeout(read, RETRY_AFTER_ERROR_MS);
+        timer = setTimeout(() => void read(0), RETRY_AFTER_ERROR_MS);
       }
     };
-    void read();
+    void read(0);
     return () => {
       stopped = true;
       clearTimeout(timer);

@@ -21,6 +21,9 @@ CREATE TABLE runs (
   parent_run_id uuid,
   state text NOT NULL,
   total_rows integer NOT NULL,
+  upload_complete boolean NOT NULL DEFAULT false,
+  refused_rows integer NOT NULL DEFAULT 0,
+  received_through integer NOT NULL DEFAULT -1,
   worker_id text,
   heartbeat_at timestamptz,
   started_at timestamptz,
@@ -33,6 +36,8 @@ CREATE TABLE run_chunks (
   chunk_index integer NOT NULL,
   idempotency_key uuid NOT NULL,
   state text NOT NULL,
+  row_count integer NOT NULL,
+  status_counts jsonb,
   attempts integer NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (run_id, chunk_index)
@@ -55,7 +60,6 @@ CREATE TABLE run_rows (
   PRIMARY KEY (run_id, row_index)
 );
 CREATE INDEX run_rows_chunk_idx ON run_rows (run_id, chunk_index);
-CREATE INDEX run_rows_status_idx ON run_rows (run_id, status);
 
 CREATE TABLE sandbox_users (
   contact_key text PRIMARY KEY,

@@ -3,7 +3,17 @@
  * same SQL runs on PGlite and on PostgreSQL); schema.test.ts checks the two agree column by column.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** The life of a run. "draft": rows are still being uploaded; nothing has been sent. */
 export const RUN_STATES = [
@@ -30,7 +40,17 @@ export const runs = pgTable(
     /** The run whose failed rows this one resends. */
     parentRunId: uuid("parent_run_id"),
     state: text("state").$type<RunState>().notNull(),
+    /** Rows the browser said it would send; the rows stored once the upload is complete. */
     totalRows: integer("total_rows").notNull(),
+    /**
+     * Rows arrive in slices, in increasing row order, and sending starts after the first slice:
+     * a chunk is sent only once every row it can hold is stored (received_through has passed it)
+     * or the upload is complete.
+     */
+    uploadComplete: boolean("upload_complete").notNull().default(false),
+    receivedThrough: integer("received_through").notNull().default(-1),
+    /** Rows stored as not sent because they were invalid (they belong to no chunk). */
+    refusedRows: integer("refused_rows").notNull().default(0),
     /** Which console process is sending it, and when that process last showed it was alive. */
     workerId: text("worker_id"),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date" }),
@@ -42,12 +62,12 @@ export const runs = pgTable(
 
 /**
  * How a chunk stands. Only "answered" is settled for good: its rows carry Humanos' per-row answers
- * and are never sent again. "pending" waits to be sent; "in-flight" was being sent (if the server
- * stopped, its outcome is unknown); "unknown" got no usable answer after every attempt; "refused"
- * was refused whole (401, 400…), so nothing in it was processed; "cancelled" was never sent. Resuming
- * a run sends every chunk that is not "answered" again, under the same Idempotency-Key.
+ * and are never sent again. "pending" has no outcome recorded yet (not sent, or being sent: if the
+ * server stops, its outcome is unknown); "unknown" got no usable answer after every attempt;
+ * "refused" was refused whole (401, 400…), so nothing in it was processed; "cancelled" was never
+ * sent. Resuming a run sends every chunk that is not "answered" again, under the same Idempotency-Key.
  */
-export const CHUNK_STATES = ["pending", "in-flight", "answered", "unknown", "refused", "cancelled"] as const;
+export const CHUNK_STATES = ["pending", "answered", "unknown", "refused", "cancelled"] as const;
 export type ChunkState = (typeof CHUNK_STATES)[number];
 
 /** A request of ≤ 100 rows. Its Idempotency-Key never changes, across retries and resumes. */
@@ -60,6 +80,13 @@ export const runChunks = pgTable(
     chunkIndex: integer("chunk_index").notNull(),
     idempotencyKey: uuid("idempotency_key").notNull(),
     state: text("state").$type<ChunkState>().notNull(),
+    rowCount: integer("row_count").notNull(),
+    /**
+     * How many of its rows ended with each status ({"200": 98, "409": 2}), written with the answers;
+     * null while the chunk has no outcome. Progress and history add these up instead of counting
+     * every row of a 100,000-row run twice a second.
+     */
+    statusCounts: jsonb("status_counts").$type<Record<string, number>>(),
     /** HTTP attempts over the chunk's whole life, resumes included. */
     attempts: integer("attempts").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -76,7 +103,10 @@ export const runRows = pgTable(
       .references(() => runs.id, { onDelete: "cascade" }),
     /** 0-based position in the operator's input (grid row or form entry). */
     rowIndex: integer("row_index").notNull(),
-    /** null for a row that is never sent (it failed validation). */
+    /**
+     * The request the row goes in: floor(row_index / 100), fixed when the row is stored, so a chunk
+     * holds at most 100 rows (fewer where rows are not sent). null for a row that is never sent.
+     */
     chunkIndex: integer("chunk_index"),
     /**
      * The subject exactly as it will be serialised in the request body (JSON text, not jsonb: jsonb
@@ -96,8 +126,9 @@ export const runRows = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.runId, table.rowIndex] }),
+    // No index on status: it changes on every answer, and filtering one run's rows by status scans
+    // them in primary-key order anyway.
     index("run_rows_chunk_idx").on(table.runId, table.chunkIndex),
-    index("run_rows_status_idx").on(table.runId, table.status),
   ],
 );
 

@@ -12,8 +12,9 @@ import type { RowResult } from "@/lib/humanos/results";
 import { type SendContext, sendChunk } from "@/lib/humanos/send-chunk";
 import {
   type ChunkToSend,
-  claimChunkForSending,
+  closeAbandonedUpload,
   finishRun,
+  getUploadState,
   loadChunksToSend,
   markRunInterrupted,
   recordChunkResults,
@@ -40,12 +41,39 @@ interface ActiveRun {
 }
 
 const GLOBAL_KEY = "__humanosRunEngine";
-type Registry = { workerId: string; active: Map<string, ActiveRun> };
+type Registry = {
+  workerId: string;
+  active: Map<string, ActiveRun>;
+  /** Senders waiting for the next slice of a run's rows. */
+  rowWaiters: Map<string, Set<() => void>>;
+};
+
+/**
+ * Resolves when a run this process is sending has ended, or after `ms`, whichever comes first: lets
+ * a progress read wait for news instead of the browser polling on a fixed beat, so the end of a run
+ * shows at once. (A run sent by another instance simply waits the full `ms`.)
+ */
+export async function waitForRunEnd(runId: string, ms: number): Promise<void> {
+  const active = registry().active.get(runId);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([elapsed, active ? active.done : elapsed]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 type Holder = typeof globalThis & { [GLOBAL_KEY]?: Registry };
 
 function registry(): Registry {
   const holder = globalThis as Holder;
-  holder[GLOBAL_KEY] ??= { workerId: `${process.pid}-${randomUUID()}`, active: new Map() };
+  holder[GLOBAL_KEY] ??= {
+    workerId: `${process.pid}-${randomUUID()}`,
+    active: new Map(),
+    rowWaiters: new Map(),
+  };
   return holder[GLOBAL_KEY];
 }
 
@@ -88,35 +116,96 @@ export async function settleActiveRuns(): Promise<void> {
   await Promise.all([...registry().active.values()].map((run) => run.done));
 }
 
+/** An upload that sends no slice for this long is taken as abandoned (the tab closed mid-upload). */
+export const UPLOAD_IDLE_TIMEOUT_MS = 60_000;
+/** How often a sender waiting for rows looks again when no in-process signal comes (another instance stores them). */
+const ROWS_POLL_MS = 100;
+
 async function sendRun(deps: EngineDeps, runId: string, stop: AbortSignal): Promise<void> {
-  const chunks = await loadChunksToSend(deps.db, runId);
-  let next = 0;
+  const { db } = deps;
+  const taken = new Set<number>();
+  const queue: ChunkToSend[] = [];
+  let uploadComplete = false;
+  let receivedThrough = Number.NaN;
+  let lastArrival = Date.now();
   let stopped = false;
+  let refilling: Promise<void> | undefined;
+
+  // The upload state is read before the chunks: once it says complete, every chunk already exists.
+  const refill = async () => {
+    const upload = await getUploadState(db, runId);
+    for (const chunk of await loadChunksToSend(db, runId, taken)) {
+      taken.add(chunk.chunkIndex);
+      queue.push(chunk);
+    }
+    if (upload.receivedThrough !== receivedThrough) lastArrival = Date.now();
+    receivedThrough = upload.receivedThrough;
+    uploadComplete = upload.complete;
+  };
+
+  const nextChunk = async (): Promise<ChunkToSend | undefined> => {
+    for (;;) {
+      if (stopped || stop.aborted) return undefined;
+      const ready = queue.shift();
+      if (ready) return ready;
+      refilling ??= refill().finally(() => {
+        refilling = undefined;
+      });
+      await refilling;
+      if (queue.length > 0) continue;
+      if (uploadComplete) return undefined;
+      if (Date.now() - lastArrival > UPLOAD_IDLE_TIMEOUT_MS) {
+        console.warn(
+          `[runs] run ${runId}: no rows for ${UPLOAD_IDLE_TIMEOUT_MS / 1000} s; sending what arrived`,
+        );
+        await closeAbandonedUpload(db, runId);
+        continue;
+      }
+      await waitForRows(runId, ROWS_POLL_MS);
+    }
+  };
+
   const heartbeat = setInterval(() => {
-    touchRunHeartbeat(deps.db, runId).catch(() => {});
+    touchRunHeartbeat(db, runId).catch(() => {});
   }, HEARTBEAT_INTERVAL_MS);
   heartbeat.unref?.();
 
   const worker = async () => {
-    while (!stopped && !stop.aborted && next < chunks.length) {
-      const chunk = chunks[next++];
-      if (!chunk) return;
-      const state = await claimChunkForSending(deps.db, runId, chunk.chunkIndex);
-      if (state !== "running") {
-        stopped = true;
-        return;
-      }
+    for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) {
       const results = await sendStoredChunk(deps.send, chunk, stop);
-      await recordChunkResults(deps.db, runId, chunk.chunkIndex, results);
+      // The state comes back with the write: a cancel recorded by any instance stops new chunks.
+      if ((await recordChunkResults(db, runId, chunk.chunkIndex, results)) !== "running") stopped = true;
     }
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, chunks.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
   } finally {
     clearInterval(heartbeat);
   }
-  await finishRun(deps.db, runId, stopped || stop.aborted ? "cancelled" : "completed");
+  await finishRun(db, runId, stopped || stop.aborted ? "cancelled" : "completed");
+}
+
+/** Wakes a sender waiting for rows as soon as this process stores a slice of its run. */
+export function notifyRowsStored(runId: string): void {
+  const waiting = registry().rowWaiters.get(runId);
+  registry().rowWaiters.delete(runId);
+  for (const wake of waiting ?? []) wake();
+}
+
+function waitForRows(runId: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const waiters = registry().rowWaiters;
+    const wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      waiters.get(runId)?.delete(wake);
+      resolve();
+    }, ms);
+    waiters.set(runId, (waiters.get(runId) ?? new Set()).add(wake));
+  });
 }
 
 async function sendStoredChunk(

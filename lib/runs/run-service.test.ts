@@ -27,14 +27,13 @@ import {
   startRun,
 } from "./run-service";
 import {
-  claimChunkForSending,
   getRunRows,
   getRunSummary,
   iterateRunRows,
   listRuns,
   markInterruptedRuns,
+  markRunStarted,
   recordChunkResults,
-  sealDraftRun,
 } from "./run-store";
 
 let server: ScriptedServer;
@@ -93,6 +92,7 @@ describeEachDatabase("run service", (use) => {
     const appended = await appendRows(deps, "alice", {
       runId,
       rows: [...subjects(250), { rowIndex: 250, subject: { contact: "" } }],
+      last: true,
     });
     expect(appended).toMatchObject({ ok: true, accepted: 250, refused: [{ rowIndex: 250 }] });
     const before = await getRunSummary(deps.db, runId);
@@ -134,6 +134,7 @@ describeEachDatabase("run service", (use) => {
         { rowIndex: 1, subject: first?.subject, heldBack: "Contact: repeated in this batch (row 1)" },
         second && { ...second, rowIndex: 2 },
       ],
+      last: true,
     });
     expect(appended).toMatchObject({ ok: true, accepted: 2, refused: [{ rowIndex: 1 }] });
     await startRun(deps, "alice", { runId });
@@ -148,10 +149,60 @@ describeEachDatabase("run service", (use) => {
     ]);
   });
 
+  it("starts sending after the first slice, and sends a chunk only once all its rows are stored", async () => {
+    server.setReplyDelay(20);
+    const runId = await draft(300);
+    await appendRows(deps, "alice", { runId, rows: subjects(150) });
+    await startRun(deps, "alice", { runId });
+    while (server.requests.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Rows 100–149 wait: their chunk can hold rows up to 199, which have not arrived.
+    expect(server.requests.map((request) => request.subjects.length)).toStrictEqual([100]);
+    expect(await getRunSummary(deps.db, runId)).toMatchObject({ state: "running", doneRows: 100 });
+
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(10, 120) })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringContaining("in order") },
+    });
+    await appendRows(deps, "alice", { runId, rows: subjects(150, 150), last: true });
+    await settleActiveRuns();
+    expect(server.requests.map((request) => request.subjects[0]?.contact)).toStrictEqual([
+      "person0@example.com",
+      "person100@example.com",
+      "person200@example.com",
+    ]);
+    expect(await getRunSummary(deps.db, runId)).toMatchObject({
+      state: "completed",
+      totalRows: 300,
+      doneRows: 300,
+    });
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(1, 300), last: true })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+  });
+
+  it("rows that arrive after a cancel are recorded as cancelled, never sent", async () => {
+    server.setReplyDelay(100);
+    const runId = await draft(300);
+    await appendRows(deps, "alice", { runId, rows: subjects(100) });
+    await startRun(deps, "alice", { runId });
+    expect(await cancelRun(deps, { runId })).toStrictEqual({ ok: true });
+    await settleActiveRuns();
+    await appendRows(deps, "alice", { runId, rows: subjects(200, 100), last: true });
+    const summary = await getRunSummary(deps.db, runId);
+    expect(summary).toMatchObject({ state: "cancelled", totalRows: 300, doneRows: 300 });
+    expect(server.requests.flatMap((request) => request.subjects)).not.toContainEqual(
+      expect.objectContaining({ contact: "person150@example.com" }),
+    );
+    const late = await getRunRows(deps.db, runId, { filter: "all", offset: 299, limit: 1 });
+    expect(late.rows[0]).toMatchObject({ rowIndex: 299, status: "not-sent", notSentReason: "cancelled" });
+  });
+
   it("keeps one Idempotency-Key per chunk across retries", async () => {
     server.setScript((request, attempt) => (attempt < 3 ? { status: 503 } : echoSuccess(request)));
     const runId = await draft(150);
-    await appendRows(deps, "alice", { runId, rows: subjects(150) });
+    await appendRows(deps, "alice", { runId, rows: subjects(150), last: true });
     await startRun(deps, "alice", { runId });
     await settleActiveRuns();
     const firstChunk = requestsFor(server.requests, "person0@example.com");
@@ -165,15 +216,13 @@ describeEachDatabase("run service", (use) => {
 
   it("resume sends only chunks without a recorded answer, under their original keys", async () => {
     const runId = await draft(300);
-    await appendRows(deps, "alice", { runId, rows: subjects(300) });
-    await sealDraftRun(deps.db, runId, "a-process-that-will-die");
+    await appendRows(deps, "alice", { runId, rows: subjects(300), last: true });
+    await markRunStarted(deps.db, runId, "a-process-that-will-die");
     const keys = await queryRows<{ chunk_index: number; idempotency_key: string }>(
       deps.db,
       sql`SELECT chunk_index, idempotency_key FROM run_chunks WHERE run_id = ${runId} ORDER BY chunk_index`,
     );
     // The dead process had sent chunk 0 (no answer recorded) and got chunk 1's answers.
-    await claimChunkForSending(deps.db, runId, 0);
-    await claimChunkForSending(deps.db, runId, 1);
     await recordChunkResults(
       deps.db,
       runId,
@@ -223,7 +272,7 @@ describeEachDatabase("run service", (use) => {
   it("cancel lets the chunks in flight finish, records them, and sends nothing new", async () => {
     server.setReplyDelay(150);
     const runId = await draft(1000);
-    await appendRows(deps, "alice", { runId, rows: subjects(1000) });
+    await appendRows(deps, "alice", { runId, rows: subjects(1000), last: true });
     await startRun(deps, "alice", { runId });
     while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await cancelRun(deps, { runId })).toStrictEqual({ ok: true });
@@ -258,7 +307,7 @@ describeEachDatabase("run service", (use) => {
         : { status: 401, body: { statusCode: 401, message: "Invalid signature", error: "Unauthorized" } },
     );
     const runId = await draft(150);
-    await appendRows(deps, "alice", { runId, rows: subjects(150) });
+    await appendRows(deps, "alice", { runId, rows: subjects(150), last: true });
     await startRun(deps, "alice", { runId });
     await settleActiveRuns();
     const failed = await loadFailedRows(deps, { runId });
@@ -283,7 +332,7 @@ describeEachDatabase("run service", (use) => {
       ok: false,
       error: { code: "unauthorized" },
     });
-    await appendRows(deps, "alice", { runId, rows: subjects(1) });
+    await appendRows(deps, "alice", { runId, rows: subjects(1), last: true });
     expect(await startRun(deps, "bob", { runId })).toMatchObject({
       ok: false,
       error: { code: "unauthorized" },
@@ -294,7 +343,7 @@ describeEachDatabase("run service", (use) => {
       error: { code: "conflict" },
     });
     await settleActiveRuns();
-    expect(await appendRows(deps, "alice", { runId, rows: subjects(1) })).toMatchObject({
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(1), last: true })).toMatchObject({
       ok: false,
       error: { code: "conflict" },
     });
@@ -314,7 +363,7 @@ describeEachDatabase("run service", (use) => {
 
   it("refuses an append of more than 1,000 rows or a repeated row index", async () => {
     const runId = await draft(2000);
-    expect(await appendRows(deps, "alice", { runId, rows: subjects(1001) })).toMatchObject({
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(1001), last: true })).toMatchObject({
       ok: false,
       error: { code: "invalid-input" },
     });
@@ -327,7 +376,7 @@ describeEachDatabase("run service", (use) => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const runId = await draft(i + 1);
-      await appendRows(deps, "alice", { runId, rows: subjects(i + 1) });
+      await appendRows(deps, "alice", { runId, rows: subjects(i + 1), last: true });
       await startRun(deps, "alice", { runId });
       await settleActiveRuns();
       ids.push(runId);

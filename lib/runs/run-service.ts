@@ -6,16 +6,16 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { describeIssues, subjectSchema } from "@/lib/humanos/schemas";
-import { type EngineDeps, engineWorkerId, startSending, stopRetryingHere } from "./engine";
+import { type EngineDeps, engineWorkerId, notifyRowsStored, startSending, stopRetryingHere } from "./engine";
 import {
-  appendRunRows,
   claimRunForResume,
   createDraftRun,
   getFailedRows,
   getRunRecord,
+  markRunStarted,
   type RowToStore,
   requestCancel,
-  sealDraftRun,
+  storeRowSlice,
 } from "./run-store";
 import type { FailedRow } from "./run-types";
 
@@ -45,23 +45,26 @@ export const createRunInputSchema = z.object({
   totalRows: z.number().int().min(1, "A run needs at least one row").max(MAX_ROWS_PER_RUN),
 });
 
-export const appendRowsInputSchema = z.object({
-  runId: runIdSchema,
-  rows: z
-    .array(
-      z.object({
-        rowIndex: z.number().int().min(0).max(MAX_ROWS_PER_RUN),
-        subject: z.unknown(),
-        /**
-         * Set when the grid holds the row back (invalid there, e.g. a contact repeated in the batch,
-         * which no per-row check can see): it is stored as not sent with this reason, never sent.
-         */
-        heldBack: z.string().trim().min(1).max(2000).optional(),
-      }),
-    )
-    .min(1, "No rows to store")
-    .max(MAX_ROWS_PER_APPEND, `At most ${MAX_ROWS_PER_APPEND} rows per call; send them in slices`),
-});
+export const appendRowsInputSchema = z
+  .object({
+    runId: runIdSchema,
+    rows: z
+      .array(
+        z.object({
+          rowIndex: z.number().int().min(0).max(MAX_ROWS_PER_RUN),
+          subject: z.unknown(),
+          /**
+           * Set when the grid holds the row back (invalid there, e.g. a contact repeated in the batch,
+           * which no per-row check can see): it is stored as not sent with this reason, never sent.
+           */
+          heldBack: z.string().trim().min(1).max(2000).optional(),
+        }),
+      )
+      .max(MAX_ROWS_PER_APPEND, `At most ${MAX_ROWS_PER_APPEND} rows per call; send them in slices`),
+    /** The last slice: the run then holds every row it will ever hold. */
+    last: z.boolean().default(false),
+  })
+  .refine((input) => input.rows.length > 0 || input.last, { message: "No rows to store", path: ["rows"] });
 
 export const runIdInputSchema = z.object({ runId: runIdSchema });
 
@@ -108,13 +111,12 @@ function refusedRow(rowIndex: number, subject: unknown, reason: string): RowToSt
   };
 }
 
-async function draftOwnedBy(deps: RunServiceDeps, runId: string, operator: string) {
+/** Only the operator who created a run uploads its rows and starts it. */
+async function ownedBy(deps: RunServiceDeps, runId: string, operator: string) {
   const run = await getRunRecord(deps.db, runId);
   if (!run) return failure("not-found", "No such run.");
   if (run.createdBy !== operator)
-    return failure("unauthorized", "Only the operator who created this run can add rows to it.");
-  if (run.state !== "draft")
-    return failure("conflict", "This run has already started; its rows can no longer change.");
+    return failure("unauthorized", "Only the operator who created this run can add rows to it or start it.");
   return undefined;
 }
 
@@ -125,7 +127,7 @@ export async function appendRows(
 ): Promise<RunActionResult<{ accepted: number; refused: Array<{ rowIndex: number; message: string }> }>> {
   const parsed = appendRowsInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const problem = await draftOwnedBy(deps, parsed.data.runId, operator);
+  const problem = await ownedBy(deps, parsed.data.runId, operator);
   if (problem) return problem;
   const seen = new Set<number>();
   const rows: RowToStore[] = [];
@@ -143,7 +145,9 @@ export async function appendRows(
       if ("refused" in stored) refused.push({ rowIndex: row.rowIndex, message: stored.refused.message });
     }
   }
-  await appendRunRows(deps.db, parsed.data.runId, rows);
+  const stored = await storeRowSlice(deps.db, parsed.data.runId, rows, { last: parsed.data.last });
+  if (!stored.ok) return failure("conflict", stored.reason);
+  notifyRowsStored(parsed.data.runId);
   return { ok: true, accepted: rows.length - refused.length, refused };
 }
 
@@ -154,9 +158,9 @@ export async function startRun(
 ): Promise<RunActionResult> {
   const parsed = runIdInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const problem = await draftOwnedBy(deps, parsed.data.runId, operator);
+  const problem = await ownedBy(deps, parsed.data.runId, operator);
   if (problem) return problem;
-  if (!(await sealDraftRun(deps.db, parsed.data.runId, engineWorkerId()))) {
+  if (!(await markRunStarted(deps.db, parsed.data.runId, engineWorkerId()))) {
     return failure("conflict", "This run has already started.");
   }
   startSending(deps.engine, parsed.data.runId);

@@ -1,0 +1,54 @@
+/**
+ * Housekeeping that keeps the run history truthful when processes die, browsers close and time
+ * passes. Runs at start-up and then every SWEEP_INTERVAL_MS (instrumentation.ts).
+ */
+import "server-only";
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/database";
+import { runs, sandboxIdempotency } from "@/lib/db/schema";
+import { STALE_HEARTBEAT_MS } from "./engine";
+import { closeAbandonedUpload, markInterruptedRuns } from "./run-store";
+
+export const SWEEP_INTERVAL_MS = 30_000;
+/** A draft nobody has added rows to or started for this long was abandoned (the tab closed mid-upload). */
+export const ABANDONED_DRAFT_MS = 10 * 60_000;
+/** How long the sandbox replays a completed Idempotency-Key (Stripe keeps keys for 24 hours). */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60_000;
+
+export interface SweepReport {
+  interrupted: number;
+  abandonedDrafts: number;
+  expiredIdempotencyKeys: number;
+}
+
+/**
+ * `atStartUp` with an embedded database: this process owns the data folder, so every live run was
+ * left by a dead one. Otherwise only runs whose sender stopped beating are.
+ */
+export async function sweepRuns(
+  db: Db,
+  options: { atStartUp: boolean; embedded: boolean },
+): Promise<SweepReport> {
+  const now = Date.now();
+  const interrupted = await markInterruptedRuns(
+    db,
+    options.atStartUp && options.embedded ? undefined : new Date(now - STALE_HEARTBEAT_MS),
+  );
+  // An abandoned draft keeps the rows it received, becomes resumable, and so is never lost.
+  const drafts = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.state, "draft"), lt(runs.createdAt, new Date(now - ABANDONED_DRAFT_MS))));
+  for (const draft of drafts) {
+    await closeAbandonedUpload(db, draft.id);
+    await db
+      .update(runs)
+      .set({ state: "interrupted", startedAt: sql`coalesce(${runs.startedAt}, now())` })
+      .where(and(eq(runs.id, draft.id), eq(runs.state, "draft")));
+  }
+  const expired = await db
+    .delete(sandboxIdempotency)
+    .where(lt(sandboxIdempotency.createdAt, new Date(now - IDEMPOTENCY_RETENTION_MS)))
+    .returning({ key: sandboxIdempotency.idempotencyKey });
+  return { interrupted, abandonedDrafts: drafts.length, expiredIdempotencyKeys: expired.length };
+}
