@@ -132,8 +132,20 @@ async function throughConsole(browser, count) {
   return { seconds, rowsPerSecond: count / seconds, phases };
 }
 
-/** Resident memory of a process and all its descendants, in bytes. */
-function treeRss(rootPid) {
+/** CPU seconds (user + system) used so far by a process and all its descendants. */
+function treeCpuSeconds(rootPid) {
+  let ticks = 0;
+  for (const pid of treePids(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / 100;
+}
+
+function treePids(rootPid) {
   const children = new Map();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -143,15 +155,24 @@ function treeRss(rootPid) {
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {}
   }
-  let total = 0;
+  const pids = [];
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop();
+    pids.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return pids;
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+function treeRss(rootPid) {
+  let total = 0;
+  for (const pid of treePids(rootPid)) {
     try {
       const rss = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
       if (rss) total += Number(rss[1]) * 1024;
     } catch {}
-    queue.push(...(children.get(pid) ?? []));
   }
   return total;
 }
@@ -201,8 +222,11 @@ try {
     ? process.env.CHROMIUM_PATH || "/usr/bin/chromium"
     : undefined;
   const browser = await chromium.launch({ executablePath, args: ["--disable-background-networking"] });
+  const cpuBeforeBare = treeCpuSeconds(server.pid);
   const bare = await bareClient(rowCount);
+  const cpuBeforeConsole = treeCpuSeconds(server.pid);
   const consoleRun = await throughConsole(browser, rowCount);
+  const cpuAfterConsole = treeCpuSeconds(server.pid);
   await browser.close();
   console.log(`subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100`);
   console.log("path\tseconds\trows/s");
@@ -213,6 +237,9 @@ try {
   console.log(`ratio console/bare\t${(consoleRun.rowsPerSecond / bare.rowsPerSecond).toFixed(2)}`);
   console.log(
     `console phases\tstore rows ${consoleRun.phases.storeSeconds.toFixed(2)} s, send ${consoleRun.phases.sendSeconds.toFixed(2)} s, the rest (click, start, last poll) ${(consoleRun.seconds - consoleRun.phases.storeSeconds - consoleRun.phases.sendSeconds).toFixed(2)} s`,
+  );
+  console.log(
+    `server CPU\tbare ${(cpuBeforeConsole - cpuBeforeBare).toFixed(1)} s, console ${(cpuAfterConsole - cpuBeforeConsole).toFixed(1)} s (includes the paste's page load)`,
   );
   console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
 } finally {
