@@ -33,7 +33,7 @@ test("a 5,000-row paste is validated off the main thread: the grid is busy, then
   // Sent in slices, answered row by row, shown a page at a time.
   await page.getByLabel(/Send only the valid rows/).check();
   await onboard.createButton.click();
-  await expect(page.getByText("4980 of 5000 rows succeeded")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("4,980 of 5,000 rows succeeded")).toBeVisible({ timeout: 60_000 });
   await expect(onboard.results).toHaveAttribute("aria-rowcount", "5001");
   await expect(onboard.resultRows()).toHaveCount(500);
   await expect(onboard.resultRows("not-sent")).toHaveCount(2);

@@ -3,10 +3,12 @@
 import { Plus } from "lucide-react";
 import { useId, useState } from "react";
 import { SubjectGrid } from "@/components/subject-grid/subject-grid";
+import { TextDateControl } from "@/components/subject-grid/text-date-control";
 import type { useGridRows } from "@/components/subject-grid/use-grid-rows";
 import { useGridValidation } from "@/components/subject-grid/use-grid-validation";
 import { Button } from "@/components/ui/button";
 import type { GridCells } from "@/lib/import/grid-fields";
+import type { TextDateChoice } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
 import { gridRowsForRun } from "./grid-rows-for-run";
 import { PhoneRegionSelect } from "./phone-region-select";
@@ -24,7 +26,9 @@ interface PastePanelProps {
 
 export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: PastePanelProps) {
   const [phoneRegion, setPhoneRegion] = useState<CountryCode>("PT");
-  const { validation, isValidating } = useGridValidation(grid.rows, phoneRegion);
+  // The operator's consent to converting the birth column's DD/MM/YYYY or MM/DD/YYYY text dates.
+  const [textDates, setTextDates] = useState<TextDateChoice>("detected");
+  const { validation, isValidating, birthProfile } = useGridValidation(grid.rows, phoneRegion, textDates);
   const [sendValidOnly, setSendValidOnly] = useState(false);
   const [blocker, setBlocker] = useState<string | null>(null);
   const sendValidOnlyId = useId();
@@ -90,6 +94,7 @@ export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: Past
           size="sm"
           onClick={() => {
             grid.clear();
+            setTextDates("detected");
             onClear();
           }}
         >
@@ -97,6 +102,7 @@ export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: Past
         </Button>
         <PhoneRegionSelect value={phoneRegion} onChange={setPhoneRegion} />
       </div>
+      <TextDateControl profile={birthProfile} value={textDates} onChange={setTextDates} />
       <SubjectGrid grid={grid} validation={validation} isValidating={isValidating} answers={answers} />
       <div className="flex flex-wrap items-center justify-end gap-4">
         <div className="flex items-center gap-2 text-sm">

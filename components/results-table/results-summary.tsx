@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/components/runs/format";
 import { CATALOGUED_STATUSES, describeStatus } from "@/lib/humanos/statuses";
 import type { StatusCount } from "@/lib/runs/run-types";
 import { StatusBadge } from "./status-badge";
@@ -24,11 +25,12 @@ export function ResultsSummary({
   );
   return isLive ? (
     <p className="font-medium">
-      {succeeded} of {total} rows succeeded so far.
+      {formatCount(succeeded)} of {formatCount(total)} rows succeeded so far.
     </p>
   ) : (
     <p className="font-medium" role="status">
-      {succeeded} of {total} rows succeeded; {total - succeeded} need attention.
+      {formatCount(succeeded)} of {formatCount(total)} rows succeeded; {formatCount(total - succeeded)} need
+      attention.
     </p>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { sameDocIdDecisions } from "@/lib/import/detect-damage";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
-import { profileDateColumn } from "@/lib/import/normalise-date";
+import type { DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
+import { refreshProfile } from "@/lib/import/refresh-profile";
 import {
   type ColumnProfile,
   type GridValidation,
@@ -22,64 +24,85 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+function keyOf(options: ImportOptions): string {
+  return `${options.defaultRegion}|${options.today}|${options.textDates ?? "detected"}`;
+}
+
 interface VerdictCache {
   /** What every cached verdict depends on besides its row: the options and the column profile. */
   optionsKey: string;
   profile: ColumnProfile;
+  /** The rows `profile` describes (kept current edit by edit, see refreshProfile). */
+  profileRows: readonly GridCells[];
   verdicts: WeakMap<GridCells, RowVerdict>;
   /** The rows the profile (and `duplicates`) were computed for by the workers, if still current. */
   profiledRows?: readonly GridCells[];
   duplicates?: ReadonlyMap<number, CellErrors>;
 }
 
-function sameProfile(a: ColumnProfile, b: ColumnProfile): boolean {
-  const lengths = (profile: ColumnProfile) =>
-    JSON.stringify([...profile.docId.digitLengthsByCountry].map(([country, map]) => [country, [...map]]));
-  return a.birth === b.birth && lengths(a) === lengths(b);
+/** Every verdict reached under `a` holds under `b` (the counts behind them may differ). */
+function sameDecisions(a: ColumnProfile, b: ColumnProfile): boolean {
+  return a.birth === b.birth && sameDocIdDecisions(a.docId, b.docId);
 }
 
 type Job =
   | { kind: "ready"; cache: VerdictCache; options: ImportOptions }
-  | { kind: "bulk"; cache: VerdictCache | null; pending: GridCells[]; options: ImportOptions };
+  | {
+      kind: "bulk";
+      cache: VerdictCache | null;
+      pending: GridCells[];
+      options: ImportOptions;
+      /** The date order shown while the workers profile the rows: the last one known. */
+      birthProfile: DateColumnProfile;
+    };
 
 /**
  * Validates the grid, reusing each unchanged row's verdict (rows are immutable: identity means
  * "unchanged"). A few changed rows are checked in place; a paste or a file goes to the worker pool,
  * which first re-profiles the columns (date order, document lengths), and meanwhile `isValidating`
- * is true and rows not yet checked have no verdict. A new date order or phone region re-checks all.
+ * is true and rows not yet checked have no verdict. A new date order, phone region or text-date
+ * choice re-checks all; so does a new usual document length, which small edits also keep current.
  */
 export function useGridValidation(
   rows: readonly GridCells[],
   defaultRegion: CountryCode,
-): { validation: GridValidation; isValidating: boolean } {
+  textDates: TextDateChoice = "detected",
+): { validation: GridValidation; isValidating: boolean; birthProfile: DateColumnProfile } {
   const cacheRef = useRef<VerdictCache | null>(null);
   const [settled, setSettled] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `settled` says the workers have filled the cache
   const job = useMemo((): Job => {
-    const options: ImportOptions = { defaultRegion, today: todayUtc() };
-    const optionsKey = `${options.defaultRegion}|${options.today}`;
+    const options: ImportOptions = { defaultRegion, today: todayUtc(), textDates };
+    const optionsKey = keyOf(options);
+    const bulk = (known: VerdictCache | null, pending: GridCells[]): Job => ({
+      kind: "bulk",
+      cache: known,
+      pending,
+      options,
+      birthProfile: (known ?? cacheRef.current)?.profile.birth ?? "none",
+    });
     let cache = cacheRef.current?.optionsKey === optionsKey ? cacheRef.current : null;
-    if (cache === null && rows.length > SYNC_VALIDATION_LIMIT)
-      return { kind: "bulk", cache: null, pending: [...rows], options };
-    cache ??= { optionsKey, profile: profileColumns(rows), verdicts: new WeakMap() };
+    if (cache === null && rows.length > SYNC_VALIDATION_LIMIT) return bulk(null, [...rows]);
+    cache ??= { optionsKey, profile: profileColumns(rows), profileRows: rows, verdicts: new WeakMap() };
     let missing = rows.filter((row) => !(cache as VerdictCache).verdicts.has(row));
-    if (missing.length > SYNC_VALIDATION_LIMIT) return { kind: "bulk", cache, pending: missing, options };
-    // The date order (D/M or M/D) is a fact about the whole column: any edit, deletion or undo can
-    // flip it, and then every date must be read again. (The document-length profile only feeds
-    // warnings; it is refreshed on the next bulk change.)
-    const birth =
-      cache.profiledRows === rows ? cache.profile.birth : profileDateColumn(rows.map((row) => row.birth));
-    if (birth !== cache.profile.birth) {
-      cache = { optionsKey, profile: { ...cache.profile, birth }, verdicts: new WeakMap() };
+    if (missing.length > SYNC_VALIDATION_LIMIT) return bulk(cache, missing);
+    // The profile follows every edit, deletion or undo: the document lengths are counted again only
+    // for the rows that changed (never all 100,000 per keystroke); a change too wide for that goes to
+    // the workers, which profile every row anyway.
+    const refresh = refreshProfile(cache.profile, cache.profileRows, rows, SYNC_VALIDATION_LIMIT);
+    if (refresh.kind === "too-wide") return bulk(cache, missing);
+    if (!refresh.keepVerdicts) {
+      cache = { optionsKey, profile: refresh.profile, profileRows: rows, verdicts: new WeakMap() };
       missing = [...rows];
-      if (missing.length > SYNC_VALIDATION_LIMIT)
-        return { kind: "bulk", cache: null, pending: missing, options };
+      if (missing.length > SYNC_VALIDATION_LIMIT) return bulk(null, missing);
+    } else if (refresh.profile !== cache.profile) {
+      cache = { ...cache, profile: refresh.profile, profileRows: rows };
     }
     for (const row of missing) cache.verdicts.set(row, verdictOfRow(row, cache.profile, options));
     cacheRef.current = cache;
     return { kind: "ready", cache, options };
-  }, [rows, defaultRegion, settled]);
+  }, [rows, defaultRegion, textDates, settled]);
 
   useEffect(() => {
     if (job.kind !== "bulk") return;
@@ -89,12 +112,13 @@ export function useGridValidation(
     (async () => {
       const { profile, duplicates } = await pool.profile(rows);
       if (cancelled) return;
-      const keep = job.cache !== null && sameProfile(job.cache.profile, profile);
+      const keep = job.cache !== null && sameDecisions(job.cache.profile, profile);
       const cache: VerdictCache = keep
-        ? { ...(job.cache as VerdictCache), profile, profiledRows: rows, duplicates }
+        ? { ...(job.cache as VerdictCache), profile, profileRows: rows, profiledRows: rows, duplicates }
         : {
-            optionsKey: `${options.defaultRegion}|${options.today}`,
+            optionsKey: keyOf(options),
             profile,
+            profileRows: rows,
             verdicts: new WeakMap(),
             profiledRows: rows,
             duplicates,
@@ -112,8 +136,9 @@ export function useGridValidation(
       if (cancelled) return;
       const profile = profileColumns(rows);
       const cache: VerdictCache = {
-        optionsKey: `${options.defaultRegion}|${options.today}`,
+        optionsKey: keyOf(options),
         profile,
+        profileRows: rows,
         verdicts: new WeakMap(),
       };
       for (const row of rows) cache.verdicts.set(row, verdictOfRow(row, profile, options));
@@ -145,5 +170,9 @@ export function useGridValidation(
     );
   }, [rows, job]);
 
-  return { validation, isValidating: job.kind === "bulk" };
+  return {
+    validation,
+    isValidating: job.kind === "bulk",
+    birthProfile: job.kind === "ready" ? job.cache.profile.birth : job.birthProfile,
+  };
 }

@@ -89,19 +89,18 @@ function padTo(docId: string, length: number): string | undefined {
 
 /**
  * The usual length among the other digits-only docIds of the same country, when most of them are
- * longer than this one (the most frequent longer length; ties go to the shorter, fewer zeros).
+ * longer than one of `ownLength` digits (the most frequent longer length; ties go to the shorter,
+ * fewer zeros).
  */
-function siblingLength(docId: string, country: string, profile: DocIdColumnProfile): number | undefined {
-  const lengths = profile.digitLengthsByCountry.get(country);
-  if (lengths === undefined) return undefined;
+function siblingLengthOf(ownLength: number, lengths: ReadonlyMap<number, number>): number | undefined {
   let siblings = 0;
   let longer = 0;
   let best: { length: number; count: number } | undefined;
   for (const [length, total] of lengths) {
     // The profile counted this docId too; it is not its own sibling.
-    const count = length === docId.length ? total - 1 : total;
+    const count = length === ownLength ? total - 1 : total;
     siblings += count;
-    if (length <= docId.length || count === 0) continue;
+    if (length <= ownLength || count === 0) continue;
     longer += count;
     if (best === undefined || count > best.count || (count === best.count && length < best.length)) {
       best = { length, count };
@@ -109,6 +108,76 @@ function siblingLength(docId: string, country: string, profile: DocIdColumnProfi
   }
   if (siblings < MIN_SIBLINGS || longer * 2 <= siblings) return undefined;
   return best?.length;
+}
+
+function siblingLength(docId: string, country: string, profile: DocIdColumnProfile): number | undefined {
+  const lengths = profile.digitLengthsByCountry.get(country);
+  return lengths === undefined ? undefined : siblingLengthOf(docId.length, lengths);
+}
+
+/** Countries whose docIds are judged by a known length, never by the column. */
+const FIXED_LENGTH_COUNTRIES = new Set(["PRT", "BRA"]);
+
+const NO_LENGTHS: ReadonlyMap<number, number> = new Map();
+
+function longestLength(lengths: ReadonlyMap<number, number>): number {
+  let longest = 0;
+  for (const length of lengths.keys()) longest = Math.max(longest, length);
+  return longest;
+}
+
+/**
+ * True when both profiles tell any digits-only docId the same usual length for its country and digit
+ * count, whether or not such a docId is in the column now (a row brought back by undo keeps the
+ * verdict it had). A verdict reached under one profile then holds under the other, so the grid keeps
+ * it; the counts themselves may differ.
+ */
+export function sameDocIdDecisions(a: DocIdColumnProfile, b: DocIdColumnProfile): boolean {
+  const countries = new Set([...a.digitLengthsByCountry.keys(), ...b.digitLengthsByCountry.keys()]);
+  for (const country of countries) {
+    if (FIXED_LENGTH_COUNTRIES.has(country)) continue;
+    const before = a.digitLengthsByCountry.get(country) ?? NO_LENGTHS;
+    const after = b.digitLengthsByCountry.get(country) ?? NO_LENGTHS;
+    if (before === after) continue;
+    // A docId as long as the longest has no longer siblings: from there on, nothing is suggested.
+    const longest = Math.max(longestLength(before), longestLength(after));
+    for (let length = 1; length < longest; length += 1) {
+      if (siblingLengthOf(length, before) !== siblingLengthOf(length, after)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The profile after some rows left the column and others joined it, without reading the rest: what
+ * lets the grid keep the profile current after an edit in 100,000 rows. The given profile is not
+ * changed (only the countries touched are copied).
+ */
+export function updateDocIdProfile(
+  profile: DocIdColumnProfile,
+  removed: readonly { readonly docId: string; readonly countryAlpha3: string }[],
+  added: readonly { readonly docId: string; readonly countryAlpha3: string }[],
+): DocIdColumnProfile {
+  const byCountry = new Map<string, ReadonlyMap<number, number>>(profile.digitLengthsByCountry);
+  const copies = new Map<string, Map<number, number>>();
+  const count = (row: { readonly docId: string; readonly countryAlpha3: string }, step: 1 | -1) => {
+    const docId = compactDocId(row.docId);
+    const country = normaliseCountryCode(row.countryAlpha3);
+    if (country === "" || !DIGITS.test(docId)) return;
+    let lengths = copies.get(country);
+    if (lengths === undefined) {
+      lengths = new Map(byCountry.get(country));
+      copies.set(country, lengths);
+      byCountry.set(country, lengths);
+    }
+    const next = (lengths.get(docId.length) ?? 0) + step;
+    if (next > 0) lengths.set(docId.length, next);
+    else lengths.delete(docId.length);
+  };
+  for (const row of removed) count(row, -1);
+  for (const row of added) count(row, 1);
+  for (const [country, lengths] of copies) if (lengths.size === 0) byCountry.delete(country);
+  return { digitLengthsByCountry: byCountry };
 }
 
 /**

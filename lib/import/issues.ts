@@ -58,10 +58,12 @@ const BIRTH_INVALID: Record<DateFailureReason, string> = {
   "not-a-date": "not a date: write it as YYYY-MM-DD",
   "no-such-day": "no such day in the calendar: check the day and month",
   "ambiguous-order":
-    "the column's text dates do not show whether they are day-first or month-first; write them as YYYY-MM-DD",
+    "the column's text dates do not show whether they are day-first or month-first; choose the order above the grid, or write them as YYYY-MM-DD",
   "two-digit-year": "the year has only two digits: write the full year (YYYY-MM-DD)",
   "year-only": "only a year was given: write the full date as YYYY-MM-DD",
   "spreadsheet-placeholder": "the spreadsheet showed a placeholder instead of the date; fix the cell",
+  "dmy-not-converted": "written DD/MM/YYYY; turn on the conversion above the grid, or write YYYY-MM-DD",
+  "mdy-not-converted": "written MM/DD/YYYY; turn on the conversion above the grid, or write YYYY-MM-DD",
 };
 
 const LOST_ZEROS_BASIS: Record<LostLeadingZeros["rule"], (country: string) => string> = {
@@ -83,6 +85,8 @@ export const messages = {
     `identity is partly filled: when any of fullName, birth, docId, countryAlpha3 is given, all four are required (missing: ${missing.join(", ")})`,
   dateDmyText: "date arrived as DD/MM/YYYY text; converted (column is day-first)",
   dateMdyText: "date arrived as M/D/YYYY text; converted (column is month-first)",
+  dateDmyChosen: "date arrived as DD/MM/YYYY text; converted (you chose day-first for this column)",
+  dateMdyChosen: "date arrived as MM/DD/YYYY text; converted (you chose month-first for this column)",
   dateSerial: "date arrived as a spreadsheet serial number; converted (days since 1899-12-30)",
   birthInFuture: "birth must be a date in the past; check the year",
   birthUnreadable: (raw: string) =>

@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type DateColumnProfile, type DateResult, normaliseDate, profileDateColumn } from "./normalise-date";
+import {
+  choiceOfToggle,
+  type DateColumnProfile,
+  type DateResult,
+  normaliseDate,
+  profileDateColumn,
+  type SlashOrder,
+  slashOrderFor,
+  type TextDateChoice,
+  type TextDateControl,
+  textDateControl,
+} from "./normalise-date";
 
 describe("profileDateColumn", () => {
   it.each<[values: string[], expected: DateColumnProfile]>([
@@ -90,5 +101,96 @@ describe("normaliseDate", () => {
       });
       expect(normaliseDate("1970-01-01", "iso")).toEqual({ ok: true, iso: "1970-01-01" });
     });
+  });
+});
+
+describe("slashOrderFor: the column's profile and the operator's choice", () => {
+  it.each<[profile: DateColumnProfile, choice: TextDateChoice, expected: SlashOrder]>([
+    // By default a column that proves its order is read in it; otherwise each value decides alone.
+    ["dmy", "detected", "dmy"],
+    ["mdy", "detected", "mdy"],
+    ["ambiguous-slash", "detected", "per-value"],
+    ["iso", "detected", "per-value"],
+    ["none", "detected", "per-value"],
+    // Turned off: nothing is converted, whatever the column proves.
+    ["dmy", "refuse", "refuse"],
+    ["mdy", "refuse", "refuse"],
+    ["ambiguous-slash", "refuse", "refuse"],
+    // An explicit order is taken where the column proves none, and cannot contradict a proof.
+    ["ambiguous-slash", "dmy", "dmy"],
+    ["ambiguous-slash", "mdy", "mdy"],
+    ["none", "mdy", "mdy"],
+    ["dmy", "mdy", "dmy"],
+    ["mdy", "dmy", "mdy"],
+  ])("%s column, choice %s → %s", (profile, choice, expected) => {
+    expect(slashOrderFor(profile, choice)).toBe(expected);
+  });
+});
+
+describe("normaliseDate with the operator's choice", () => {
+  const dmy = (iso: string): DateResult => ({ ok: true, iso, warning: "date_dmy_text" });
+  const mdy = (iso: string): DateResult => ({ ok: true, iso, warning: "date_mdy_text" });
+  const refused = (reason: "dmy-not-converted" | "mdy-not-converted" | "ambiguous-order"): DateResult => ({
+    ok: false,
+    code: "birth_invalid",
+    reason,
+  });
+  it.each<[raw: string, profile: DateColumnProfile, choice: TextDateChoice, expected: DateResult]>([
+    // On (the default) in a proven column: converted, with the usual warning.
+    ["28/02/1990", "dmy", "detected", dmy("1990-02-28")],
+    ["05/06/1990", "dmy", "detected", dmy("1990-06-05")],
+    ["2/28/1990", "mdy", "detected", mdy("1990-02-28")],
+    // Off: an error that says how the value is written; ISO, serials and placeholders are untouched.
+    ["28/02/1990", "dmy", "refuse", refused("dmy-not-converted")],
+    ["05/06/1990", "dmy", "refuse", refused("dmy-not-converted")],
+    ["2/28/1990", "mdy", "refuse", refused("mdy-not-converted")],
+    ["05/06/1990", "ambiguous-slash", "refuse", refused("ambiguous-order")],
+    ["13/06/1990", "ambiguous-slash", "refuse", refused("dmy-not-converted")],
+    ["1990-02-28", "dmy", "refuse", { ok: true, iso: "1990-02-28" }],
+    ["32874", "dmy", "refuse", { ok: true, iso: "1990-01-01", warning: "date_serial_number" }],
+    ["28/02/90", "dmy", "refuse", { ok: false, code: "birth_invalid", reason: "two-digit-year" }],
+    // Ambiguous column: an error until the operator picks an order, then converted in that order.
+    ["05/06/1990", "ambiguous-slash", "detected", refused("ambiguous-order")],
+    [
+      "05/06/1990",
+      "ambiguous-slash",
+      "dmy",
+      { ok: true, iso: "1990-06-05", warning: "date_dmy_text", chosen: true },
+    ],
+    [
+      "05/06/1990",
+      "ambiguous-slash",
+      "mdy",
+      { ok: true, iso: "1990-05-06", warning: "date_mdy_text", chosen: true },
+    ],
+    // The chosen order applies to every value: one that is no date in it is an error, not re-read.
+    ["05/13/1990", "ambiguous-slash", "dmy", { ok: false, code: "birth_invalid", reason: "no-such-day" }],
+    // A proven column ignores a contrary choice (made while it was ambiguous), and says so by the warning.
+    ["28/02/1990", "dmy", "mdy", dmy("1990-02-28")],
+    ["05/06/1990", "dmy", "dmy", dmy("1990-06-05")],
+  ])("%j in a %s column, choice %s", (raw, profile, choice, expected) => {
+    expect(normaliseDate(raw, profile, choice)).toEqual(expected);
+  });
+});
+
+describe("textDateControl", () => {
+  it.each<[profile: DateColumnProfile, choice: TextDateChoice, expected: TextDateControl]>([
+    ["dmy", "detected", { kind: "toggle", order: "dmy", on: true }],
+    ["dmy", "refuse", { kind: "toggle", order: "dmy", on: false }],
+    ["mdy", "detected", { kind: "toggle", order: "mdy", on: true }],
+    ["mdy", "mdy", { kind: "toggle", order: "mdy", on: true }],
+    ["ambiguous-slash", "detected", { kind: "choose", value: "detected" }],
+    ["ambiguous-slash", "dmy", { kind: "choose", value: "dmy" }],
+    ["ambiguous-slash", "refuse", { kind: "choose", value: "refuse" }],
+    ["iso", "refuse", { kind: "none" }],
+    ["none", "detected", { kind: "none" }],
+  ])("%s column, choice %s", (profile, choice, expected) => {
+    expect(textDateControl(profile, choice)).toEqual(expected);
+  });
+
+  it("a switch turned on follows the column; turned off refuses", () => {
+    expect(choiceOfToggle(true)).toBe("detected");
+    expect(choiceOfToggle(false)).toBe("refuse");
+    expect(slashOrderFor("dmy", choiceOfToggle(false))).toBe("refuse");
   });
 });

@@ -6,6 +6,14 @@
  */
 
 export type DateColumnProfile = "iso" | "dmy" | "mdy" | "ambiguous-slash" | "none";
+/**
+ * The operator's word on the column's text dates (the grid's per-column control): "detected" follows
+ * the column's evidence (a column that proves its order is converted, with a warning per cell);
+ * "refuse" converts none of them; "dmy"/"mdy" reads them in that order when the column cannot prove it.
+ */
+export type TextDateChoice = "detected" | "refuse" | "dmy" | "mdy";
+/** How a column's slash dates are read, once its profile and the operator's choice are known. */
+export type SlashOrder = "dmy" | "mdy" | "per-value" | "refuse";
 export type DateWarningCode = "date_dmy_text" | "date_mdy_text" | "date_serial_number";
 export type DateErrorCode = "birth_invalid" | "birth_unreadable";
 /** Why a date was refused, so the operator can be told what to fix. */
@@ -15,10 +23,13 @@ export type DateFailureReason =
   | "ambiguous-order"
   | "two-digit-year"
   | "year-only"
-  | "spreadsheet-placeholder";
+  | "spreadsheet-placeholder"
+  | "dmy-not-converted"
+  | "mdy-not-converted";
 
 export type DateResult =
-  | { ok: true; iso: string; warning?: DateWarningCode }
+  /** `chosen`: converted in the order the operator chose, not one the column proved. */
+  | { ok: true; iso: string; warning?: DateWarningCode; chosen?: true }
   | { ok: false; code: DateErrorCode; reason: DateFailureReason };
 
 // A date cell read by an XLSX reader may come with a midnight time; any other time is not a birth date.
@@ -91,22 +102,45 @@ export function profileDateColumn(values: readonly string[]): DateColumnProfile 
   return sawIso ? "iso" : "none";
 }
 
-function fromSlash(match: RegExpExecArray, profile: DateColumnProfile, raw: string): DateResult {
+/**
+ * The order the column's slash dates are read in. A column that proves its order keeps it (an
+ * explicit choice cannot contradict a day above 12); an unproven column takes the operator's order;
+ * without one, each value decides alone (so 05/06/1990 stays an error).
+ */
+export function slashOrderFor(profile: DateColumnProfile, choice: TextDateChoice = "detected"): SlashOrder {
+  if (choice === "refuse") return "refuse";
+  if (profile === "dmy" || profile === "mdy") return profile;
+  return choice === "detected" ? "per-value" : choice;
+}
+
+function fromSlash(
+  match: RegExpExecArray,
+  profile: DateColumnProfile,
+  choice: TextDateChoice,
+  raw: string,
+): DateResult {
   const yearText = match[4] ?? "";
   // Expanding 85 to 1985 or 2085 is a guess about a birth date, so the full year is required.
   if (yearText.length === 2) return fail("birth_invalid", "two-digit-year");
+  const slashOrder = slashOrderFor(profile, choice);
+  const proven = profile === "dmy" || profile === "mdy" ? profile : undefined;
   // A caller that profiled another column (or none) still gets a decision, from this value alone.
-  const order = profile === "dmy" || profile === "mdy" ? profile : profileDateColumn([raw]);
+  const order =
+    slashOrder === "dmy" || slashOrder === "mdy" ? slashOrder : (proven ?? profileDateColumn([raw]));
   if (order !== "dmy" && order !== "mdy") return fail("birth_invalid", "ambiguous-order");
+  // Turned off: say how it is written, and convert nothing without the operator's consent.
+  if (slashOrder === "refuse") return fail("birth_invalid", `${order}-not-converted`);
   const first = Number(match[1]);
   const second = Number(match[3]);
   const year = Number(yearText);
   const [day, month] = order === "dmy" ? [first, second] : [second, first];
   if (!isRealDate(year, month, day)) return fail("birth_invalid", "no-such-day");
+  const chosen = slashOrder === order && proven === undefined;
   return {
     ok: true,
     iso: isoFromParts(year, month, day),
     warning: order === "dmy" ? "date_dmy_text" : "date_mdy_text",
+    ...(chosen ? { chosen: true as const } : {}),
   };
 }
 
@@ -116,8 +150,15 @@ function fromSerial(serial: number): DateResult {
   return { ok: true, iso, warning: "date_serial_number" };
 }
 
-/** Converts one birth cell according to its column's profile (see profileDateColumn). */
-export function normaliseDate(raw: string, profile: DateColumnProfile): DateResult {
+/**
+ * Converts one birth cell according to its column's profile (see profileDateColumn) and the
+ * operator's choice for the column's text dates (see slashOrderFor).
+ */
+export function normaliseDate(
+  raw: string,
+  profile: DateColumnProfile,
+  choice: TextDateChoice = "detected",
+): DateResult {
   const text = raw.trim();
   const iso = ISO.exec(text);
   if (iso !== null) {
@@ -127,9 +168,29 @@ export function normaliseDate(raw: string, profile: DateColumnProfile): DateResu
       : fail("birth_invalid", "no-such-day");
   }
   const slash = SLASH.exec(text);
-  if (slash !== null) return fromSlash(slash, profile, text);
+  if (slash !== null) return fromSlash(slash, profile, choice, text);
   const serial = SERIAL.exec(text);
   if (serial !== null) return fromSerial(Number(serial[1]));
   if (PLACEHOLDER.test(text)) return fail("birth_unreadable", "spreadsheet-placeholder");
   return fail("birth_invalid", "not-a-date");
+}
+
+/** What the grid's per-column control shows for the birth column (nothing when no text dates). */
+export type TextDateControl =
+  | { kind: "none" }
+  /** The column proves its order: a switch, on unless the operator refused the conversion. */
+  | { kind: "toggle"; order: "dmy" | "mdy"; on: boolean }
+  /** The column does not prove its order: the operator picks one (or none). */
+  | { kind: "choose"; value: TextDateChoice };
+
+export function textDateControl(profile: DateColumnProfile, choice: TextDateChoice): TextDateControl {
+  if (profile === "dmy" || profile === "mdy")
+    return { kind: "toggle", order: profile, on: choice !== "refuse" };
+  if (profile === "ambiguous-slash") return { kind: "choose", value: choice };
+  return { kind: "none" };
+}
+
+/** The choice a switch sets: on follows the column's proof, off refuses the conversion. */
+export function choiceOfToggle(on: boolean): TextDateChoice {
+  return on ? "detected" : "refuse";
 }

@@ -14,7 +14,7 @@ import {
   normaliseCountryCode,
 } from "./detect-damage";
 import { type CellIssue, messages } from "./issues";
-import { type DateColumnProfile, normaliseDate } from "./normalise-date";
+import { type DateColumnProfile, normaliseDate, type TextDateChoice } from "./normalise-date";
 
 export interface IdentityCells {
   fullName: string;
@@ -25,6 +25,8 @@ export interface IdentityCells {
 
 export interface IdentityContext {
   birthProfile: DateColumnProfile;
+  /** The operator's choice for the birth column's text dates (default: follow the column). */
+  textDates?: TextDateChoice;
   docIdProfile: DocIdColumnProfile;
   /** YYYY-MM-DD; a birth on or after it is in the future. */
   today: string;
@@ -63,8 +65,14 @@ const DATE_WARNING_MESSAGES = {
   date_serial_number: messages.dateSerial,
 } as const;
 
+const CHOSEN_DATE_MESSAGES = {
+  date_dmy_text: messages.dateDmyChosen,
+  date_mdy_text: messages.dateMdyChosen,
+  date_serial_number: messages.dateSerial,
+} as const;
+
 function normaliseBirth(birth: string, context: IdentityContext, sink: IssueSink): string | undefined {
-  const result = normaliseDate(birth, context.birthProfile);
+  const result = normaliseDate(birth, context.birthProfile, context.textDates);
   if (!result.ok) {
     const message =
       result.code === "birth_unreadable"
@@ -77,7 +85,7 @@ function normaliseBirth(birth: string, context: IdentityContext, sink: IssueSink
     sink.warnings.push({
       field: "birth",
       code: result.warning,
-      message: DATE_WARNING_MESSAGES[result.warning],
+      message: (result.chosen ? CHOSEN_DATE_MESSAGES : DATE_WARNING_MESSAGES)[result.warning],
       value: result.iso,
     });
   }

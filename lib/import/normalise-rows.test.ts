@@ -145,6 +145,86 @@ describe("normaliseRow", () => {
   });
 });
 
+describe("normaliseRow with the operator's choice for text dates", () => {
+  const AMBIGUOUS: ColumnProfile = { birth: "ambiguous-slash", docId: EMPTY_DOC_ID_PROFILE };
+  const row = (birth: string, profile: ColumnProfile, textDates?: ImportOptions["textDates"]) =>
+    normaliseRow(cells({ contact: "+351912345678", ...IDENTITY, birth }), profile, {
+      ...OPTIONS,
+      ...(textDates ? { textDates } : {}),
+    });
+
+  it.each<
+    [
+      name: string,
+      birth: string,
+      profile: ColumnProfile,
+      choice: ImportOptions["textDates"],
+      sent: string | undefined,
+      issue: [kind: "warnings" | "errors", code: string, message: string],
+    ]
+  >([
+    [
+      "on by default",
+      "28/02/1990",
+      DMY,
+      undefined,
+      "1990-02-28",
+      ["warnings", "date_dmy_text", "date arrived as DD/MM/YYYY text; converted (column is day-first)"],
+    ],
+    [
+      "turned off",
+      "28/02/1990",
+      DMY,
+      "refuse",
+      undefined,
+      [
+        "errors",
+        "birth_invalid",
+        "written DD/MM/YYYY; turn on the conversion above the grid, or write YYYY-MM-DD",
+      ],
+    ],
+    [
+      "turned on again",
+      "28/02/1990",
+      DMY,
+      "detected",
+      "1990-02-28",
+      ["warnings", "date_dmy_text", "date arrived as DD/MM/YYYY text; converted (column is day-first)"],
+    ],
+    [
+      "ambiguous, no order chosen",
+      "05/06/1990",
+      AMBIGUOUS,
+      undefined,
+      undefined,
+      ["errors", "birth_invalid", "choose the order above the grid, or write them as YYYY-MM-DD"],
+    ],
+    [
+      "ambiguous, day first chosen",
+      "05/06/1990",
+      AMBIGUOUS,
+      "dmy",
+      "1990-06-05",
+      ["warnings", "date_dmy_text", "converted (you chose day-first for this column)"],
+    ],
+    [
+      "ambiguous, month first chosen",
+      "05/06/1990",
+      AMBIGUOUS,
+      "mdy",
+      "1990-05-06",
+      ["warnings", "date_mdy_text", "converted (you chose month-first for this column)"],
+    ],
+  ])("%s", (_name, birth, profile, choice, sent, [kind, code, message]) => {
+    const result = row(birth, profile, choice);
+    expect(result.sent.birth).toBe(sent);
+    expect(result.subject === null).toBe(kind === "errors");
+    const issue = result[kind].find((candidate) => candidate.field === "birth");
+    expect(issue?.code).toBe(code);
+    expect(issue?.message).toContain(message);
+  });
+});
+
 describe("profileColumns", () => {
   it("decides the date order and the usual docId lengths from the whole column", () => {
     const rows = [

@@ -15,7 +15,7 @@ import {
 import { type DocIdColumnProfile, profileDocIdColumn } from "./detect-damage";
 import { GRID_FIELDS, type GridCells, type GridField, IDENTITY_FIELDS } from "./grid-fields";
 import { type CellIssue, INTERNAL_ID_MAX, type IssueCode, messages } from "./issues";
-import { type DateColumnProfile, profileDateColumn } from "./normalise-date";
+import { type DateColumnProfile, profileDateColumn, type TextDateChoice } from "./normalise-date";
 import { normaliseIdentity } from "./normalise-identity";
 import { type CountryCode, normalisePhone } from "./normalise-phone";
 
@@ -26,6 +26,8 @@ export interface ImportOptions {
   defaultRegion: CountryCode;
   /** The import day, YYYY-MM-DD: births on or after it are in the future. */
   today: string;
+  /** The operator's choice for the birth column's DD/MM or MM/DD text dates; "detected" when absent. */
+  textDates?: TextDateChoice;
 }
 
 export interface ColumnProfile {
@@ -121,7 +123,12 @@ function normaliseIdentityCells(
     for (const field of missing) row.errors.push({ field, code: "identity_partial", message });
     return;
   }
-  const context = { birthProfile: profile.birth, docIdProfile: profile.docId, today: options.today };
+  const context = {
+    birthProfile: profile.birth,
+    docIdProfile: profile.docId,
+    today: options.today,
+    textDates: options.textDates,
+  };
   Object.assign(row.sent, normaliseIdentity(cells, context, row));
 }
 

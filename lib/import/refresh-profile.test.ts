@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { profileDocIdColumn, sameDocIdDecisions, updateDocIdProfile } from "./detect-damage";
+import { emptyGridCells, type GridCells } from "./grid-fields";
+import { profileColumns } from "./normalise-rows";
+import { changedSpan, refreshProfile } from "./refresh-profile";
+import { type ImportOptions, verdictOfRow } from "./validate-grid";
+
+const OPTIONS: ImportOptions = { defaultRegion: "PT", today: "2026-11-27" };
+
+function person(docId: string, countryAlpha3 = "GBR", birth = "1990-01-01"): GridCells {
+  return {
+    ...emptyGridCells(),
+    contact: `${docId}.${countryAlpha3}@example.com`,
+    fullName: "Rhys Jones",
+    birth,
+    docId,
+    countryAlpha3,
+  };
+}
+
+describe("changedSpan", () => {
+  const [a, b, c, d, e] = ["a", "b", "c", "d", "e"];
+  it.each<[name: string, before: string[], after: string[], removed: string[], added: string[]]>([
+    ["nothing", [a, b, c], [a, b, c], [], []],
+    ["one replaced", [a, b, c], [a, d, c], [b], [d]],
+    ["one inserted", [a, b, c], [a, d, b, c], [], [d]],
+    ["one deleted", [a, b, c], [a, c], [b], []],
+    ["appended", [a, b], [a, b, c, d], [], [c, d]],
+    ["all replaced", [a, b], [d, e], [a, b], [d, e]],
+    // Two edits far apart: the unchanged row between is in both halves, so counts still come out right.
+    ["two apart", [a, b, c], [d, b, e], [a, b, c], [d, b, e]],
+    ["repeated row", [a, a, a], [a, a], [a], []],
+    ["from empty", [], [a], [], [a]],
+  ])("%s", (_name, before, after, removed, added) => {
+    expect(changedSpan(before, after)).toEqual({ removed, added });
+  });
+});
+
+describe("updateDocIdProfile", () => {
+  const rows = [person("264295239"), person("367001110"), person("76384808"), person("12345678", "PRT")];
+  it.each<[name: string, after: GridCells[]]>([
+    ["a docId edited", [rows[0], person("267001110"), rows[2], rows[3]] as GridCells[]],
+    ["a country edited", [rows[0], rows[1], person("76384808", "IRL"), rows[3]] as GridCells[]],
+    ["a row deleted", [rows[0], rows[2], rows[3]] as GridCells[]],
+    ["the last of a country deleted", [rows[0], rows[1], rows[2]] as GridCells[]],
+    ["rows added", [...rows, person("111"), person("A123", "ESP"), person("")]],
+    ["all deleted", []],
+  ])("%s: the same as counting every row again", (_name, after) => {
+    const { removed, added } = changedSpan(rows, after);
+    expect(updateDocIdProfile(profileDocIdColumn(rows), removed, added)).toEqual(profileDocIdColumn(after));
+  });
+
+  it("does not change the profile it was given", () => {
+    const profile = profileDocIdColumn(rows);
+    const copy = structuredClone(profile);
+    updateDocIdProfile(profile, [rows[0] as GridCells], [person("1")]);
+    expect(profile).toEqual(copy);
+  });
+});
+
+describe("sameDocIdDecisions", () => {
+  const column = (docIds: string[], country = "GBR") =>
+    profileDocIdColumn(docIds.map((id) => person(id, country)));
+  it.each<[name: string, before: string[], after: string[], same: boolean]>([
+    ["same counts", ["123456789", "223456789", "12345678"], ["123456789", "223456789", "12345678"], true],
+    // One more 9-digit sibling: 8 digits was already short of 9, nothing else changes.
+    [
+      "more of the usual length",
+      ["123456789", "223456789", "12345678"],
+      ["123456789", "223456789", "323456789", "12345678"],
+      true,
+    ],
+    // The 9-digit siblings become the minority: an 8-digit docId is no longer suspicious.
+    [
+      "usual length changes",
+      ["123456789", "223456789", "12345678"],
+      ["123456789", "12345678", "22345678", "32345678"],
+      false,
+    ],
+    // Fewer than two siblings: nothing is said any more.
+    ["too few siblings", ["123456789", "223456789", "12345678"], ["123456789", "12345678"], false],
+    ["different column entirely", [], ["123456789", "223456789"], false],
+  ])("%s → %s", (_name, before, after, same) => {
+    expect(sameDocIdDecisions(column(before), column(after))).toBe(same);
+  });
+
+  it("ignores countries with a known length (PRT, BRA)", () => {
+    expect(sameDocIdDecisions(column(["12345678", "22345678"], "PRT"), column(["1"], "PRT"))).toBe(true);
+  });
+});
+
+describe("refreshProfile after single-cell edits", () => {
+  const rows = [person("264295239"), person("367001110"), person("464295239"), person("76384808")];
+  const LIMIT = 10;
+
+  it("is the profile of the new rows, and keeps verdicts when no decision changed", () => {
+    const before = profileColumns(rows);
+    const after = [rows[0], rows[1], rows[2], person("76384809")] as GridCells[];
+    const refresh = refreshProfile(before, rows, after, LIMIT);
+    expect(refresh).toEqual({ kind: "updated", profile: profileColumns(after), keepVerdicts: true });
+  });
+
+  it("warns about a docId that lost its zeros as soon as an edit makes its siblings longer", () => {
+    // 76384808's siblings: two of 9 digits, two of 8. Not a majority longer, so not suspicious yet.
+    const start = ["264295239", "367001110", "12345678", "22345678", "76384808"].map((id) => person(id));
+    let profile = profileColumns(start);
+    expect(verdictOfRow(start[4] as GridCells, profile, OPTIONS)).toMatchObject({
+      kind: "valid",
+      warnings: [],
+    });
+    // One cell edited: 12345678 → 123456789. The others' verdicts may now change, so they are re-checked.
+    const edited = [start[0], start[1], person("123456789"), start[3], start[4]] as GridCells[];
+    const refresh = refreshProfile(profile, start, edited, LIMIT);
+    if (refresh.kind !== "updated") throw new Error("expected an in-place refresh");
+    expect(refresh.keepVerdicts).toBe(false);
+    profile = refresh.profile;
+    expect(profile).toEqual(profileColumns(edited));
+    const verdict = verdictOfRow(edited[4] as GridCells, profile, OPTIONS);
+    expect(verdict.kind === "valid" ? verdict.warnings : []).toEqual([
+      expect.objectContaining({
+        field: "docId",
+        code: "docid_lost_leading_zeros",
+        suggestedValue: "076384808",
+      }),
+    ]);
+  });
+
+  it("re-checks every row when the date order flips", () => {
+    const dated = [person("1", "GBR", "13/02/1990"), person("2", "GBR", "05/06/1990")];
+    const edited = [person("1", "GBR", "1990-02-13"), dated[1]] as GridCells[];
+    const refresh = refreshProfile(profileColumns(dated), dated, edited, LIMIT);
+    expect(refresh).toMatchObject({
+      kind: "updated",
+      keepVerdicts: false,
+      profile: { birth: "ambiguous-slash" },
+    });
+  });
+
+  it("leaves a change wider than the limit to the workers", () => {
+    const many = Array.from({ length: 20 }, (_, index) => person(String(100000000 + index)));
+    const replaced = many.map((row) => ({ ...row }));
+    expect(refreshProfile(profileColumns(many), many, replaced, LIMIT)).toEqual({ kind: "too-wide" });
+  });
+
+  it("does nothing for the rows it was computed for", () => {
+    const profile = profileColumns(rows);
+    expect(refreshProfile(profile, rows, rows, LIMIT)).toEqual({
+      kind: "updated",
+      profile,
+      keepVerdicts: true,
+    });
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Keeping the column profile current after an edit without reading every row again: the grid's rows
+ * are immutable, so the rows that changed are the ones between the longest common start and end of
+ * the lists before and after. Pure, so the grid hook and its tests share it.
+ */
+import { sameDocIdDecisions, updateDocIdProfile } from "./detect-damage";
+import type { GridCells } from "./grid-fields";
+import { profileDateColumn } from "./normalise-date";
+import type { ColumnProfile } from "./normalise-rows";
+
+/**
+ * The rows that left and the rows that joined between two lists, as the span between their common
+ * start and common end. Rows inside the span that did not change are in both halves and cancel out,
+ * so counting `added` minus `removed` is exact for any change (it is only smallest when the change is
+ * one place: an edit, a paste, a deleted range).
+ */
+export function changedSpan<T>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before[start] === after[start]) start += 1;
+  let end = 0;
+  while (end < shorter - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end += 1;
+  return {
+    removed: before.slice(start, before.length - end),
+    added: after.slice(start, after.length - end),
+  };
+}
+
+export type ProfileRefresh =
+  /** `keepVerdicts`: every verdict reached under the old profile holds under the new one. */
+  | { kind: "updated"; profile: ColumnProfile; keepVerdicts: boolean }
+  /** More rows changed than `limit`: profile them elsewhere (the grid's workers). */
+  | { kind: "too-wide" };
+
+/**
+ * The profile of `rows`, from the profile of `profiledRows`. The document lengths are counted again
+ * only for the rows that changed; the date order is a yes/no fact per column that an edit anywhere
+ * can flip, so it is read again whole (one regular expression per row).
+ */
+export function refreshProfile(
+  profile: ColumnProfile,
+  profiledRows: readonly GridCells[],
+  rows: readonly GridCells[],
+  limit: number,
+): ProfileRefresh {
+  if (profiledRows === rows) return { kind: "updated", profile, keepVerdicts: true };
+  const { removed, added } = changedSpan(profiledRows, rows);
+  if (removed.length + added.length > limit) return { kind: "too-wide" };
+  const docId = updateDocIdProfile(profile.docId, removed, added);
+  const birth = profileDateColumn(rows.map((row) => row.birth));
+  return {
+    kind: "updated",
+    profile: { birth, docId },
+    keepVerdicts: birth === profile.birth && sameDocIdDecisions(profile.docId, docId),
+  };
+}

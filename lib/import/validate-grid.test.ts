@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { emptyGridCells, type GridCells } from "./grid-fields";
+import type { TextDateChoice } from "./normalise-date";
+import { validateGrid } from "./validate-grid";
+
+function person(index: number, birth: string): GridCells {
+  return {
+    ...emptyGridCells(),
+    contact: `p${index}@example.com`,
+    fullName: `Person ${index}`,
+    birth,
+    docId: `X${index}`,
+    countryAlpha3: "ESP",
+  };
+}
+
+describe("validateGrid with the birth column's text-date choice", () => {
+  const dayFirst = [person(1, "28/02/1990"), person(2, "05/06/1991"), person(3, "1992-03-04")];
+  const unclear = [person(1, "05/06/1990"), person(2, "01/02/1991")];
+
+  it.each<
+    [
+      name: string,
+      rows: GridCells[],
+      choice: TextDateChoice | undefined,
+      valid: number,
+      sent: (string | undefined)[],
+      error?: string,
+    ]
+  >([
+    [
+      "DD/MM column, conversion on by default",
+      dayFirst,
+      undefined,
+      3,
+      ["1990-02-28", "1991-06-05", undefined],
+    ],
+    [
+      "DD/MM column, conversion off",
+      dayFirst,
+      "refuse",
+      1,
+      [undefined, undefined, undefined],
+      "Written DD/MM/YYYY; turn on the conversion above the grid, or write YYYY-MM-DD",
+    ],
+    ["DD/MM column, conversion on again", dayFirst, "detected", 3, ["1990-02-28", "1991-06-05", undefined]],
+    [
+      "unclear column, no order chosen",
+      unclear,
+      undefined,
+      0,
+      [undefined, undefined],
+      "The column's text dates do not show whether they are day-first or month-first; choose the order above the grid, or write them as YYYY-MM-DD",
+    ],
+    ["unclear column, DD/MM chosen", unclear, "dmy", 2, ["1990-06-05", "1991-02-01"]],
+    ["unclear column, MM/DD chosen", unclear, "mdy", 2, ["1990-05-06", "1991-01-02"]],
+  ])("%s", (_name, rows, choice, valid, sent, error) => {
+    const validation = validateGrid(rows, {
+      defaultRegion: "PT",
+      today: "2026-11-27",
+      ...(choice ? { textDates: choice } : {}),
+    });
+    expect(validation.validCount).toBe(valid);
+    expect(
+      validation.verdicts.map((verdict) => (verdict.kind === "blank" ? undefined : verdict.sent.birth)),
+    ).toEqual(sent);
+    const firstInvalid = validation.verdicts.find((verdict) => verdict.kind === "invalid");
+    expect(firstInvalid?.kind === "invalid" ? firstInvalid.errors.birth : undefined).toBe(error);
+  });
+});
