@@ -65,6 +65,12 @@ export function OnboardingScreen({ resendRunId }: { resendRunId?: string }) {
   );
 
   // /onboard?resend=<run id>: the run's failed rows, loaded once into the grid.
+  // A new run's progress appears below the grid, out of sight: bring it into view once, when it starts.
+  const runSectionRef = useRef<HTMLDivElement>(null);
+  const startedRunId = state.phase === "started" ? state.runId : null;
+  useEffect(() => {
+    if (startedRunId) runSectionRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [startedRunId]);
   const loadedResend = useRef<string | null>(null);
   useEffect(() => {
     if (!resendRunId || loadedResend.current === resendRunId) return;
@@ -150,7 +156,7 @@ export function OnboardingScreen({ resendRunId }: { resendRunId?: string }) {
         </p>
       ) : null}
       {state.phase === "started" ? (
-        <div className="flex flex-col gap-4">
+        <div className="flex flex-col gap-4" ref={runSectionRef}>
           <p className={noticeStyle}>
             Run{" "}
             <Link href={runPaths.detail(state.runId)} className={linkStyle}>
