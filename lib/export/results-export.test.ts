@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { RowResult } from "@/lib/humanos/results";
 import { NOT_SENT } from "@/lib/humanos/statuses";
-import { csvCell, neutraliseFormula, resultsToCsv, resultsToJson } from "./results-export";
+import {
+  csvCell,
+  neutraliseFormula,
+  RESULTS_FILE_FORMATS,
+  resultsToCsv,
+  resultsToJson,
+} from "./results-export";
 
 describe("neutraliseFormula", () => {
   it.each([
@@ -68,5 +74,44 @@ describe("resultsToJson", () => {
     const parsed = JSON.parse(resultsToJson(results)) as Array<Record<string, unknown>>;
     expect(parsed).toHaveLength(3);
     expect(parsed[1]).toEqual({ row: 3, ...results[1], label: "Identity belongs to another user" });
+  });
+});
+
+describe("results files streamed in batches", () => {
+  const rows: RowResult[] = Array.from({ length: 5 }, (_, index) => ({
+    rowIndex: index,
+    contact: `p${index}@example.com`,
+    internalId: index === 2 ? "=HYPERLINK(1)" : undefined,
+    status: index === 4 ? NOT_SENT : 200,
+    message: index === 3 ? 'said "hi",\nthen left' : "ok",
+    did: index < 4 ? `did:x:${index}` : undefined,
+    attempts: 1,
+  }));
+
+  function streamed(format: "csv" | "json", batchSizes: number[]): string {
+    const file = RESULTS_FILE_FORMATS[format];
+    let text = file.opening;
+    let start = 0;
+    for (const size of batchSizes) {
+      text += file.batch(rows.slice(start, start + size), start === 0);
+      start += size;
+    }
+    return text + file.closing(start > 0);
+  }
+
+  it.each<[string, number[]]>([
+    ["one batch", [5]],
+    ["uneven batches", [2, 2, 1]],
+    ["a batch per row", [1, 1, 1, 1, 1]],
+  ])("are byte for byte the one-shot file: %s", (_name, batchSizes) => {
+    expect(streamed("csv", batchSizes)).toBe(resultsToCsv(rows));
+    expect(streamed("json", batchSizes)).toBe(resultsToJson(rows));
+    expect(JSON.parse(streamed("json", batchSizes))).toHaveLength(5);
+  });
+
+  it("an empty export is still a valid file", () => {
+    expect(streamed("json", [])).toBe("[]\n");
+    expect(JSON.parse(resultsToJson([]))).toStrictEqual([]);
+    expect(streamed("csv", [])).toBe(resultsToCsv([]));
   });
 });

@@ -29,34 +29,62 @@ export const RESULTS_CSV_HEADER = [
   "did",
 ] as const;
 
+function csvLine(result: RowResult): string {
+  return [
+    String(result.rowIndex + 1),
+    result.contact,
+    result.internalId ?? "",
+    statusKey(result.status),
+    describeStatus(result.status).label,
+    result.message,
+    result.did ?? "",
+  ]
+    .map(csvCell)
+    .join(",");
+}
+
+/** JSON.stringify(results, null, 2) writes each item like this: indented once inside the array. */
+function jsonItem(result: RowResult): string {
+  const item = { row: result.rowIndex + 1, ...result, label: describeStatus(result.status).label };
+  return JSON.stringify(item, null, 2).replace(/^/gm, "  ");
+}
+
+/**
+ * A results file in pieces, so an export of any size can be streamed batch by batch: its opening,
+ * one piece per batch of rows, its closing. The one-shot functions below are built from the same
+ * pieces, so a streamed file and a one-shot file are byte for byte the same.
+ */
+export interface ResultsFileFormat {
+  contentType: string;
+  opening: string;
+  batch(results: readonly RowResult[], isFirst: boolean): string;
+  closing(wroteAny: boolean): string;
+}
+
+export const RESULTS_FILE_FORMATS: Record<"csv" | "json", ResultsFileFormat> = {
+  csv: {
+    contentType: "text/csv; charset=utf-8",
+    opening: `${BOM}${RESULTS_CSV_HEADER.join(",")}\r\n`,
+    batch: (results) => results.map((result) => `${csvLine(result)}\r\n`).join(""),
+    closing: () => "",
+  },
+  json: {
+    contentType: "application/json; charset=utf-8",
+    opening: "",
+    batch: (results, isFirst) => `${isFirst ? "[\n" : ",\n"}${results.map(jsonItem).join(",\n")}`,
+    closing: (wroteAny) => (wroteAny ? "\n]\n" : "[]\n"),
+  },
+};
+
+function wholeFile(format: ResultsFileFormat, results: readonly RowResult[]): string {
+  const body = results.length > 0 ? format.batch(results, true) : "";
+  return `${format.opening}${body}${format.closing(results.length > 0)}`;
+}
+
 export function resultsToCsv(results: readonly RowResult[]): string {
-  const lines = [RESULTS_CSV_HEADER.join(",")];
-  for (const result of results) {
-    lines.push(
-      [
-        String(result.rowIndex + 1),
-        result.contact,
-        result.internalId ?? "",
-        statusKey(result.status),
-        describeStatus(result.status).label,
-        result.message,
-        result.did ?? "",
-      ]
-        .map(csvCell)
-        .join(","),
-    );
-  }
-  return `${BOM}${lines.join("\r\n")}\r\n`;
+  return wholeFile(RESULTS_FILE_FORMATS.csv, results);
 }
 
 export function resultsToJson(results: readonly RowResult[]): string {
-  return `${JSON.stringify(
-    results.map((result) => ({
-      row: result.rowIndex + 1,
-      ...result,
-      label: describeStatus(result.status).label,
-    })),
-    null,
-    2,
-  )}\n`;
+  return wholeFile(RESULTS_FILE_FORMATS.json, results);
 }

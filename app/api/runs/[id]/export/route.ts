@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { resultsToCsv, resultsToJson } from "@/lib/export/results-export";
-import type { RowResult } from "@/lib/humanos/results";
+import { RESULTS_FILE_FORMATS } from "@/lib/export/results-export";
+import { iterateRunRows } from "@/lib/runs/run-queries";
 import { readRunRequest, runFilterSchema } from "@/lib/runs/run-request";
-import { iterateRunRows } from "@/lib/runs/run-store";
 
 export const dynamic = "force-dynamic";
 
@@ -11,40 +10,13 @@ const querySchema = z.object({
   filter: runFilterSchema.default("all"),
 });
 
-/** The file's text in pieces: its opening, one piece per batch of rows, its closing. */
-interface ExportFormat {
-  contentType: string;
-  open: string;
-  batch: (rows: RowResult[], isFirst: boolean) => string;
-  close: (wroteAny: boolean) => string;
-}
-
-// The same functions as a one-shot export, cut at their seams so a 100,000-row run streams: the CSV's
-// BOM and header are what resultsToCsv writes for no rows; the JSON array's items are what
-// resultsToJson writes between its brackets.
-const CSV_OPENING = resultsToCsv([]);
-const FORMATS: Record<"csv" | "json", ExportFormat> = {
-  csv: {
-    contentType: "text/csv; charset=utf-8",
-    open: CSV_OPENING,
-    batch: (rows) => resultsToCsv(rows).slice(CSV_OPENING.length),
-    close: () => "",
-  },
-  json: {
-    contentType: "application/json; charset=utf-8",
-    open: "",
-    batch: (rows, isFirst) => `${isFirst ? "[\n" : ",\n"}${resultsToJson(rows).slice(2, -3)}`,
-    close: (wroteAny) => (wroteAny ? "\n]\n" : "[]\n"),
-  },
-};
-
 /** GET /api/runs/[id]/export?format=csv|json&filter= → the run's rows matching the filter, as a file. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const parsed = await readRunRequest(request, params, querySchema);
   if (!parsed.ok) return parsed.response;
   const { db, runId, query } = parsed;
 
-  const format = FORMATS[query.format];
+  const format = RESULTS_FILE_FORMATS[query.format];
   const batches = iterateRunRows(db, runId, query.filter);
   const encoder = new TextEncoder();
   let wroteAny = false;
@@ -55,14 +27,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       try {
         if (!opened) {
           opened = true;
-          if (format.open) {
-            controller.enqueue(encoder.encode(format.open));
+          if (format.opening) {
+            controller.enqueue(encoder.encode(format.opening));
             return;
           }
         }
         const next = await batches.next();
         if (next.done) {
-          const closing = format.close(wroteAny);
+          const closing = format.closing(wroteAny);
           if (closing) controller.enqueue(encoder.encode(closing));
           controller.close();
           return;
