@@ -1,22 +1,8 @@
 "use client";
 
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
+import { ALL_RESULTS, countFailures, FAILED_RESULTS } from "@/lib/runs/run-counts";
 import type { RowFilter, StatusCount } from "@/lib/runs/run-types";
-
-export const ALL_RESULTS: RowFilter = "all";
-export const FAILED_RESULTS: RowFilter = "failed";
-
-/** Rows that need the operator: every status that is not a success (not sent included). */
-export function countFailures(counts: readonly StatusCount[]): number {
-  return counts.reduce((sum, entry) => sum + (describeStatus(entry.status).isSuccess ? 0 : entry.count), 0);
-}
-
-/** The rows a filter selects, from the counts per status. */
-export function countMatching(filter: RowFilter, counts: readonly StatusCount[], all: number): number {
-  if (filter === ALL_RESULTS) return all;
-  if (filter === FAILED_RESULTS) return countFailures(counts);
-  return counts.find((entry) => statusKey(entry.status) === filter)?.count ?? 0;
-}
 
 /** "Show results": every row, every failure, or one status (with how many rows each holds). */
 export function ResultsFilter({

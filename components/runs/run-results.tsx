@@ -3,35 +3,15 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { ExportLinks } from "@/components/results-table/export-buttons";
-import {
-  ALL_RESULTS,
-  countFailures,
-  countMatching,
-  ResultsFilter,
-} from "@/components/results-table/results-filter";
+import { ResultsFilter } from "@/components/results-table/results-filter";
 import { ResultsPager } from "@/components/results-table/results-pager";
 import { ResultsSummary, StatusLegend } from "@/components/results-table/results-summary";
 import { RESULTS_PAGE_SIZE, ResultsTable } from "@/components/results-table/results-table";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { NOT_SENT, statusKey } from "@/lib/humanos/statuses";
-import { isLiveState, type RowFilter, type RunProgress, type StatusCount } from "@/lib/runs/run-types";
+import { ALL_RESULTS, countFailures, countsAsListed, rowsMatching } from "@/lib/runs/run-counts";
+import { isLiveState, type RowFilter, type RunProgress } from "@/lib/runs/run-types";
 import { formatCount, runPaths } from "./format";
 import { useRunRows } from "./use-run-rows";
-
-/**
- * The counts as the table lists rows: a stopped run lists its rows without an outcome too, as "not
- * sent" (a live run lists only rows with an answer, so its counts are already right).
- */
-function countsAsListed(progress: RunProgress): StatusCount[] {
-  const unanswered = isLiveState(progress.state) ? 0 : progress.totalRows - progress.doneRows;
-  if (unanswered <= 0) return progress.counts;
-  const notSent = progress.counts.find((entry) => statusKey(entry.status) === NOT_SENT);
-  return notSent
-    ? progress.counts.map((entry) =>
-        entry === notSent ? { ...entry, count: entry.count + unanswered } : entry,
-      )
-    : [...progress.counts, { status: NOT_SENT, count: unanswered }];
-}
 
 export type EditFailed =
   /** Loads the failed rows into the grid on this screen. */
@@ -61,8 +41,7 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
       : `${progress.doneRows}|${progress.state}`,
   });
   const counts = useMemo(() => countsAsListed(progress), [progress]);
-  const listedRows = isLive ? progress.doneRows : progress.totalRows;
-  const matching = rows.page?.total ?? countMatching(filter, counts, listedRows);
+  const matching = rows.page?.total ?? rowsMatching(progress, filter);
   const failures = countFailures(counts);
   const pageCount = Math.max(1, Math.ceil(matching / RESULTS_PAGE_SIZE));
   const currentPage = Math.min(page, pageCount - 1);
@@ -81,7 +60,7 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
             setPage(0);
           }}
           counts={counts}
-          total={listedRows}
+          total={rowsMatching(progress, ALL_RESULTS)}
         />
         {editFailed && !isLive && failures > 0 ? (
           editFailed.kind === "button" ? (

@@ -5,6 +5,8 @@ import {
   NOT_SENT,
   type RowStatus,
   type StatusTone,
+  SUCCESS_STATUS_KEYS,
+  statusFromKey,
   statusKey,
 } from "./statuses";
 
@@ -86,5 +88,24 @@ describe("statusKey", () => {
     [NOT_SENT, "not-sent"],
   ])("%s → %j", (status, key) => {
     expect(statusKey(status)).toBe(key);
+  });
+});
+
+describe("statusFromKey, the inverse of statusKey", () => {
+  it.each<[string, RowStatus]>([
+    ["200", 200],
+    ["418", 418],
+    ["not-sent", NOT_SENT],
+    ["", NOT_SENT],
+  ])("%j → %s", (key, status) => {
+    expect(statusFromKey(key)).toBe(status);
+  });
+
+  it.each(CATALOGUED_STATUSES)("round-trips %s", (status) => {
+    expect(statusFromKey(statusKey(status))).toBe(status);
+  });
+
+  it("lists the success keys from the catalogue", () => {
+    expect(SUCCESS_STATUS_KEYS).toStrictEqual(["200", "201"]);
   });
 });

@@ -120,3 +120,13 @@ export function describeStatus(status: RowStatus): StatusInfo {
 export function statusKey(status: RowStatus): string {
   return status === NOT_SENT ? NOT_SENT : String(status);
 }
+
+/** The inverse of statusKey: "409" → 409, "not-sent" (or anything that is not a code) → not sent. */
+export function statusFromKey(key: string): RowStatus {
+  return /^\d+$/.test(key) ? Number(key) : NOT_SENT;
+}
+
+/** The keys of the statuses that count as success (200, 201), for filters that run in SQL. */
+export const SUCCESS_STATUS_KEYS: readonly string[] = CATALOGUED_STATUSES.filter(
+  (status) => describeStatus(status).isSuccess,
+).map(statusKey);

@@ -1,91 +1,33 @@
 /**
  * The run service on a real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), sending
  * over real HTTP to a scripted server: rows stored before sending, answers stored per chunk, the
- * same Idempotency-Key on every attempt and resume, cancel, and who may touch a run.
+ * same Idempotency-Key on every attempt, and who may touch a run. Cancel and resume:
+ * run-service-stops.test.ts.
  */
-import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { queryRows } from "@/lib/db/database";
+import { beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "@/lib/db/database.test-support";
-import { createSendContext } from "@/lib/humanos/client";
-import {
-  API_KEY,
-  echoSuccess,
-  type RecordedRequest,
-  type ScriptedServer,
-  SIGNING_SECRET,
-  startScriptedServer,
-} from "@/lib/humanos/client.test-support";
+import { echoSuccess, type ScriptedServer } from "@/lib/humanos/client.test-support";
 import { settleActiveRuns } from "./engine";
+import { getRunRows, getRunSummary, iterateRunRows, listRuns } from "./run-queries";
 import {
   appendRows,
   cancelRun,
   createRun,
   loadFailedRows,
   type RunServiceDeps,
-  resumeRun,
   startRun,
 } from "./run-service";
-import {
-  getRunRows,
-  getRunSummary,
-  iterateRunRows,
-  listRuns,
-  markInterruptedRuns,
-  markRunStarted,
-  recordChunkResults,
-} from "./run-store";
+import { requestsFor, runServiceHarness } from "./run-service.test-support";
 
-let server: ScriptedServer;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-afterAll(() => server.close());
-
-/** The scripted server counts attempts per body for its whole life: each test gets its own contacts. */
-let tag = 0;
-function subjects(count: number, from = 0) {
-  return Array.from({ length: count }, (_, i) => ({
-    rowIndex: from + i,
-    subject: { contact: `person${from + i}@example.com`, internalId: `id-${from + i}-t${tag}` },
-  }));
-}
-
-function requestsFor(runRequests: RecordedRequest[], contact: string) {
-  return runRequests.filter((request) => request.subjects.some((subject) => subject.contact === contact));
-}
+const harness = runServiceHarness();
 
 describeEachDatabase("run service", (use) => {
+  let server: ScriptedServer;
   let deps: RunServiceDeps;
   beforeEach(async () => {
-    tag++;
-    await use().exec("DELETE FROM runs");
-    server.requests.length = 0;
-    server.setScript(echoSuccess);
-    server.setReplyDelay(0);
-    deps = {
-      db: use().db,
-      apiTargetLabel: "Scripted test server",
-      engine: {
-        db: use().db,
-        concurrency: 2,
-        send: createSendContext({
-          baseUrl: server.baseUrl,
-          apiKey: API_KEY,
-          signingSecret: SIGNING_SECRET,
-          timeoutMs: 2_000,
-          maxAttempts: 3,
-          sleep: async () => {},
-        }),
-      },
-    };
+    ({ server, deps } = await harness.reset(use()));
   });
-
-  async function draft(rowCount: number, operator = "alice") {
-    const created = await createRun(deps, operator, { source: "paste", totalRows: rowCount });
-    if (!created.ok) throw new Error(created.error.message);
-    return created.runId;
-  }
+  const { subjects, draft } = harness;
 
   it("stores every row before sending, then every answer, in input order", async () => {
     const runId = await draft(251);
@@ -182,23 +124,6 @@ describeEachDatabase("run service", (use) => {
     });
   });
 
-  it("rows that arrive after a cancel are recorded as cancelled, never sent", async () => {
-    server.setReplyDelay(100);
-    const runId = await draft(300);
-    await appendRows(deps, "alice", { runId, rows: subjects(100) });
-    await startRun(deps, "alice", { runId });
-    expect(await cancelRun(deps, { runId })).toStrictEqual({ ok: true });
-    await settleActiveRuns();
-    await appendRows(deps, "alice", { runId, rows: subjects(200, 100), last: true });
-    const summary = await getRunSummary(deps.db, runId);
-    expect(summary).toMatchObject({ state: "cancelled", totalRows: 300, doneRows: 300 });
-    expect(server.requests.flatMap((request) => request.subjects)).not.toContainEqual(
-      expect.objectContaining({ contact: "person150@example.com" }),
-    );
-    const late = await getRunRows(deps.db, runId, { filter: "all", offset: 299, limit: 1 });
-    expect(late.rows[0]).toMatchObject({ rowIndex: 299, status: "not-sent", notSentReason: "cancelled" });
-  });
-
   it("keeps one Idempotency-Key per chunk across retries", async () => {
     server.setScript((request, attempt) => (attempt < 3 ? { status: 503 } : echoSuccess(request)));
     const runId = await draft(150);
@@ -212,85 +137,6 @@ describeEachDatabase("run service", (use) => {
     expect(secondChunk[0]?.headers["idempotency-key"]).not.toBe(firstChunk[0]?.headers["idempotency-key"]);
     const rows = await getRunRows(deps.db, runId, { filter: "all", offset: 0, limit: 1 });
     expect(rows.rows[0]?.attempts).toBe(3);
-  });
-
-  it("resume sends only chunks without a recorded answer, under their original keys", async () => {
-    const runId = await draft(300);
-    await appendRows(deps, "alice", { runId, rows: subjects(300), last: true });
-    await markRunStarted(deps.db, runId, "a-process-that-will-die");
-    const keys = await queryRows<{ chunk_index: number; idempotency_key: string }>(
-      deps.db,
-      sql`SELECT chunk_index, idempotency_key FROM run_chunks WHERE run_id = ${runId} ORDER BY chunk_index`,
-    );
-    // The dead process had sent chunk 0 (no answer recorded) and got chunk 1's answers.
-    await recordChunkResults(
-      deps.db,
-      runId,
-      1,
-      subjects(100, 100).map((row) => ({
-        rowIndex: row.rowIndex,
-        contact: row.subject.contact,
-        status: 201,
-        message: "Nothing changed",
-        did: "did:test:earlier",
-        attempts: 1,
-      })),
-    );
-    expect(await markInterruptedRuns(deps.db)).toBe(1);
-    const interrupted = await getRunSummary(deps.db, runId);
-    expect(interrupted).toMatchObject({ state: "interrupted", doneRows: 100, resumableRows: 200 });
-    const failures = await getRunRows(deps.db, runId, { filter: "not-sent", offset: 0, limit: 1 });
-    expect(failures.total).toBe(200);
-    expect(failures.rows[0]?.message).toMatch(/Resume the run/);
-
-    expect(await resumeRun(deps, { runId })).toStrictEqual({ ok: true });
-    await settleActiveRuns();
-
-    expect(requestsFor(server.requests, "person150@example.com")).toHaveLength(0);
-    const sentKeys = server.requests.map((request) => ({
-      first: request.subjects[0]?.contact,
-      key: request.headers["idempotency-key"],
-    }));
-    expect(
-      sentKeys.sort((a, b) => String(a.first).localeCompare(String(b.first), "en", { numeric: true })),
-    ).toStrictEqual([
-      { first: "person0@example.com", key: keys[0]?.idempotency_key },
-      { first: "person200@example.com", key: keys[2]?.idempotency_key },
-    ]);
-    expect(await getRunSummary(deps.db, runId)).toMatchObject({
-      state: "completed",
-      doneRows: 300,
-      resumableRows: 0,
-      counts: [
-        { status: 200, count: 200 },
-        { status: 201, count: 100 },
-      ],
-    });
-    expect(await resumeRun(deps, { runId })).toMatchObject({ ok: false, error: { code: "conflict" } });
-  });
-
-  it("cancel lets the chunks in flight finish, records them, and sends nothing new", async () => {
-    server.setReplyDelay(150);
-    const runId = await draft(1000);
-    await appendRows(deps, "alice", { runId, rows: subjects(1000), last: true });
-    await startRun(deps, "alice", { runId });
-    while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await cancelRun(deps, { runId })).toStrictEqual({ ok: true });
-    await settleActiveRuns();
-
-    const summary = await getRunSummary(deps.db, runId);
-    const answered = summary?.counts.find((entry) => entry.status === 200)?.count ?? 0;
-    expect(answered).toBe(server.requests.length * 100);
-    expect(summary).toMatchObject({ state: "cancelled", doneRows: 1000, resumableRows: 1000 - answered });
-    const cancelled = await getRunRows(deps.db, runId, { filter: "not-sent", offset: 0, limit: 1 });
-    expect(cancelled.rows[0]).toMatchObject({ notSentReason: "cancelled" });
-
-    server.setReplyDelay(0);
-    const before = server.requests.length;
-    expect(await resumeRun(deps, { runId })).toStrictEqual({ ok: true });
-    await settleActiveRuns();
-    expect(server.requests.length - before).toBe(10 - before);
-    expect(await getRunSummary(deps.db, runId)).toMatchObject({ state: "completed", resumableRows: 0 });
   });
 
   it("a chunk refused whole is recorded, and failed rows come back for fixing without the successes", async () => {
@@ -316,7 +162,7 @@ describeEachDatabase("run service", (use) => {
     expect(failed.rows[0]).toMatchObject({
       rowIndex: 0,
       status: 409,
-      subject: { contact: "person0@example.com", internalId: `id-0-t${tag}` },
+      subject: { contact: "person0@example.com", internalId: `id-0-t${harness.tag}` },
     });
     expect(failed.rows[1]).toMatchObject({ rowIndex: 100, status: "not-sent" });
     expect(failed.rows[1]?.message).toMatch(/refused the request \(401/);

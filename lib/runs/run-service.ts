@@ -7,10 +7,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { describeIssues, subjectSchema } from "@/lib/humanos/schemas";
 import { type EngineDeps, engineWorkerId, notifyRowsStored, startSending, stopRetryingHere } from "./engine";
+import { getFailedRows } from "./run-queries";
 import {
   claimRunForResume,
   createDraftRun,
-  getFailedRows,
   getRunRecord,
   markRunStarted,
   type RowToStore,

@@ -1,24 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runSummary as summary } from "./run-summary.test-support";
 import { isLiveState, progressOf, type RunState, type RunSummary } from "./run-types";
-
-function summary(overrides: Partial<RunSummary>): RunSummary {
-  return {
-    id: "00000000-0000-4000-8000-000000000000",
-    createdAt: "2026-11-27T10:00:00.000Z",
-    createdBy: "alice",
-    source: "paste",
-    apiTarget: "Sandbox",
-    parentRunId: null,
-    state: "running",
-    totalRows: 1000,
-    startedAt: "2026-11-27T10:00:00.000Z",
-    finishedAt: null,
-    counts: [],
-    doneRows: 0,
-    resumableRows: 0,
-    ...overrides,
-  };
-}
 
 const NOW = new Date("2026-11-27T10:00:10.000Z");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { getRunRows } from "@/lib/runs/run-queries";
 import { readRunRequest, runFilterSchema } from "@/lib/runs/run-request";
-import { getRunRows } from "@/lib/runs/run-store";
 
 export const dynamic = "force-dynamic";
 

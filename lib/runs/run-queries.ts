@@ -1,0 +1,266 @@
+/**
+ * Reading runs back: their summaries and counts (from the chunks' counters), their rows a page at a
+ * time or in batches for exports, and their failed rows for fix-and-resend. Writing is run-store.ts.
+ */
+import "server-only";
+import { and, asc, count, desc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { type Db, queryRows } from "@/lib/db/database";
+import { runRows, runs } from "@/lib/db/schema";
+import type { RowResult } from "@/lib/humanos/results";
+import { NOT_SENT, SUCCESS_STATUS_KEYS, statusFromKey } from "@/lib/humanos/statuses";
+import { rowsMatching } from "./run-counts";
+import { getRunRecord } from "./run-store";
+import {
+  type FailedRow,
+  isLiveState,
+  progressOf,
+  type RowFilter,
+  type RunProgress,
+  type RunRowsPage,
+  type RunSummary,
+} from "./run-types";
+
+/** Which rows a filter selects. A live run lists only rows with an outcome; a stopped one lists all. */
+function rowFilterCondition(runId: string, filter: RowFilter, live: boolean): SQL | undefined {
+  const ofRun = eq(runRows.runId, runId);
+  const withOutcome = live ? isNotNull(runRows.status) : undefined;
+  if (filter === "all") return and(ofRun, withOutcome);
+  if (filter === "failed") {
+    return and(
+      ofRun,
+      or(notInArray(runRows.status, [...SUCCESS_STATUS_KEYS]), live ? undefined : isNull(runRows.status)),
+    );
+  }
+  if (filter === NOT_SENT)
+    return and(ofRun, or(eq(runRows.status, NOT_SENT), live ? undefined : isNull(runRows.status)));
+  return and(ofRun, eq(runRows.status, filter));
+}
+
+const NO_OUTCOME_MESSAGE =
+  "No answer recorded: the run stopped before this row's request finished. Resume the run to send it again (safe: the same Idempotency-Key is used, and Humanos upserts by contact).";
+
+type StoredRow = {
+  rowIndex: number;
+  contact: string;
+  internalId: string | null;
+  status: string | null;
+  notSentReason: string | null;
+  message: string;
+  did: string | null;
+  attempts: number;
+};
+
+function toRowResult(row: StoredRow): RowResult {
+  const result: RowResult = {
+    rowIndex: row.rowIndex,
+    contact: row.contact,
+    status: row.status === null ? NOT_SENT : statusFromKey(row.status),
+    message: row.status === null ? NO_OUTCOME_MESSAGE : row.message,
+    attempts: row.attempts,
+  };
+  if (row.internalId !== null) result.internalId = row.internalId;
+  if (row.did !== null) result.did = row.did;
+  if (row.status === null) result.notSentReason = "no-answer";
+  else if (row.notSentReason !== null) result.notSentReason = row.notSentReason as RowResult["notSentReason"];
+  return result;
+}
+
+const storedRowColumns = {
+  rowIndex: runRows.rowIndex,
+  contact: runRows.contact,
+  internalId: runRows.internalId,
+  status: runRows.status,
+  notSentReason: runRows.notSentReason,
+  message: runRows.message,
+  did: runRows.did,
+  attempts: runRows.attempts,
+};
+
+async function isRunLive(db: Db, runId: string): Promise<boolean> {
+  const record = await getRunRecord(db, runId);
+  return record ? isLiveState(record.state) : false;
+}
+
+export async function getRunRows(
+  db: Db,
+  runId: string,
+  page: { filter: RowFilter; offset: number; limit: number },
+): Promise<RunRowsPage> {
+  const summary = await getRunSummary(db, runId);
+  if (!summary) return { rows: [], total: 0, offset: page.offset, limit: page.limit };
+  const where = rowFilterCondition(runId, page.filter, isLiveState(summary.state));
+  const rows = await db
+    .select(storedRowColumns)
+    .from(runRows)
+    .where(where)
+    .orderBy(asc(runRows.rowIndex))
+    .offset(page.offset)
+    .limit(page.limit);
+  // A draft's declared total is not what it holds yet: only there are the rows counted one by one.
+  const total =
+    summary.state === "draft"
+      ? ((await db.select({ value: count() }).from(runRows).where(where))[0]?.value ?? 0)
+      : rowsMatching(summary, page.filter);
+  return { rows: rows.map(toRowResult), total, offset: page.offset, limit: page.limit };
+}
+
+/** Every row matching a filter, in batches, for exports of any size. */
+export async function* iterateRunRows(
+  db: Db,
+  runId: string,
+  filter: RowFilter,
+  batchSize = 2000,
+): AsyncGenerator<RowResult[]> {
+  const where = rowFilterCondition(runId, filter, await isRunLive(db, runId));
+  let after = -1;
+  for (;;) {
+    const rows = await db
+      .select(storedRowColumns)
+      .from(runRows)
+      .where(and(where, sql`${runRows.rowIndex} > ${after}`))
+      .orderBy(asc(runRows.rowIndex))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows.map(toRowResult);
+    after = rows[rows.length - 1]?.rowIndex ?? after;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Failed and unsent rows with what was sent, for fix-and-resend. Successful rows never come back. */
+export async function getFailedRows(db: Db, runId: string): Promise<FailedRow[]> {
+  const live = await isRunLive(db, runId);
+  const rows = await db
+    .select({ ...storedRowColumns, input: runRows.input })
+    .from(runRows)
+    .where(rowFilterCondition(runId, "failed", live))
+    .orderBy(asc(runRows.rowIndex));
+  return rows.map((row) => {
+    const result = toRowResult(row);
+    const parsed: unknown = JSON.parse(row.input);
+    return {
+      rowIndex: row.rowIndex,
+      subject: typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {},
+      status: result.status,
+      message: result.message,
+    };
+  });
+}
+
+type RunRow = typeof runs.$inferSelect;
+
+function toSummary(
+  run: RunRow,
+  counts: Array<{ status: string; count: number }>,
+  resumableRows: number,
+): RunSummary {
+  const statusCounts = counts
+    .map((entry) => ({ status: statusFromKey(entry.status), count: entry.count }))
+    .sort((left, right) => String(left.status).localeCompare(String(right.status), "en", { numeric: true }));
+  return {
+    id: run.id,
+    createdAt: run.createdAt.toISOString(),
+    createdBy: run.createdBy,
+    source: run.source,
+    apiTarget: run.apiTarget,
+    parentRunId: run.parentRunId,
+    state: run.state,
+    totalRows: run.totalRows,
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    counts: statusCounts,
+    doneRows: statusCounts.reduce((sum, entry) => sum + entry.count, 0),
+    resumableRows,
+  };
+}
+
+interface RunCounts {
+  counts: Array<{ status: string; count: number }>;
+  resumableRows: number;
+}
+
+/**
+ * Per run: rows with an outcome per status, and rows in chunks without a recorded answer (what
+ * Resume would send), added up from the chunks' counters (≤ 1,000 per 100,000 rows) and the
+ * run's refused rows, not counted row by row.
+ */
+async function countsByRun(db: Db, runIds: readonly string[]): Promise<Map<string, RunCounts>> {
+  const byRun = new Map<string, RunCounts>();
+  if (runIds.length === 0) return byRun;
+  const ids = sql.join(
+    runIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const [statusRows, chunkRows, refusedRows] = await Promise.all([
+    queryRows<{ run_id: string; status: string; rows: number }>(
+      db,
+      sql`SELECT c.run_id, e.key AS status, sum(e.value::int)::int AS rows
+          FROM run_chunks c, jsonb_each_text(c.status_counts) e
+          WHERE c.run_id IN (${ids}) AND c.status_counts IS NOT NULL
+          GROUP BY c.run_id, e.key`,
+    ),
+    queryRows<{ run_id: string; resumable: number }>(
+      db,
+      sql`SELECT run_id, (sum(row_count) FILTER (WHERE state <> 'answered'))::int AS resumable
+          FROM run_chunks WHERE run_id IN (${ids}) GROUP BY run_id`,
+    ),
+    queryRows<{ id: string; refused_rows: number }>(
+      db,
+      sql`SELECT id, refused_rows FROM runs WHERE id IN (${ids})`,
+    ),
+  ]);
+  const entry = (runId: string) => {
+    const existing = byRun.get(runId);
+    if (existing) return existing;
+    const created: RunCounts = { counts: [], resumableRows: 0 };
+    byRun.set(runId, created);
+    return created;
+  };
+  for (const row of statusRows) entry(row.run_id).counts.push({ status: row.status, count: row.rows });
+  for (const row of chunkRows) entry(row.run_id).resumableRows = row.resumable ?? 0;
+  for (const row of refusedRows) {
+    if (row.refused_rows === 0) continue;
+    const { counts } = entry(row.id);
+    const notSent = counts.find((count) => count.status === NOT_SENT);
+    if (notSent) notSent.count += row.refused_rows;
+    else counts.push({ status: NOT_SENT, count: row.refused_rows });
+  }
+  return byRun;
+}
+
+const NO_COUNTS: RunCounts = { counts: [], resumableRows: 0 };
+
+export async function getRunSummary(db: Db, runId: string): Promise<RunSummary | undefined> {
+  const [run] = await db.select().from(runs).where(eq(runs.id, runId));
+  if (!run) return undefined;
+  const counts = (await countsByRun(db, [runId])).get(runId) ?? NO_COUNTS;
+  return toSummary(run, counts.counts, counts.resumableRows);
+}
+
+export async function getRunProgress(db: Db, runId: string): Promise<RunProgress | undefined> {
+  const summary = await getRunSummary(db, runId);
+  return summary ? progressOf(summary, new Date()) : undefined;
+}
+
+export async function listRuns(
+  db: Db,
+  page: { offset: number; limit: number },
+): Promise<{ runs: RunSummary[]; total: number }> {
+  const [list, [total]] = await Promise.all([
+    db.select().from(runs).orderBy(desc(runs.createdAt), desc(runs.id)).offset(page.offset).limit(page.limit),
+    db.select({ value: count() }).from(runs),
+  ]);
+  const counts = await countsByRun(
+    db,
+    list.map((run) => run.id),
+  );
+  return {
+    runs: list.map((run) => {
+      const { counts: statusCounts, resumableRows } = counts.get(run.id) ?? NO_COUNTS;
+      return toSummary(run, statusCounts, resumableRows);
+    }),
+    total: total?.value ?? 0,
+  };
+}
+
+/** A run whose sending failed in this process (e.g. the database went away): resumable later. */
