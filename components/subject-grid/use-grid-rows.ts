@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from "react";
 import {
   mergePasted,
+  type PastedTable,
   type PasteOutcome,
   type PasteTarget,
   readPastedText,
@@ -23,11 +24,16 @@ import {
   setCell,
 } from "@/lib/import/grid-edits";
 import { emptyGridCells, GRID_FIELD_LABELS, type GridCells, type GridField } from "@/lib/import/grid-fields";
+import { isBlankRow } from "@/lib/import/validate-row";
 import { getValidationPool } from "./validation-pool";
 
 export const INITIAL_BLANK_ROWS = 5;
 /** Pastes longer than this are parsed in a worker (about 1,500 rows of six cells). */
 const WORKER_PASTE_CHARS = 100_000;
+
+function pasteLabel(outcome: { rowCount: number }): string {
+  return `paste of ${rowsLabel(outcome.rowCount)}`;
+}
 
 function initialRows(): GridCells[] {
   return Array.from({ length: INITIAL_BLANK_ROWS }, emptyGridCells);
@@ -105,30 +111,41 @@ export function useGridRows() {
       commit(replaceAll(rowsRef.current, next.length > 0 ? next : initialRows()), label),
     [commit],
   );
-  const [isPasting, setIsPasting] = useState(false);
-  const paste = useCallback(
-    async (text: string, target: PasteTarget): Promise<PasteOutcome> => {
-      let pasted: ReturnType<typeof readPastedText>;
-      if (text.length > WORKER_PASTE_CHARS) {
-        setIsPasting(true);
-        try {
-          pasted = await getValidationPool().readPaste(text);
-        } catch (error) {
-          console.error("[paste] worker failed; reading on the main thread", error);
-          pasted = readPastedText(text);
-        } finally {
-          setIsPasting(false);
-        }
-      } else pasted = readPastedText(text);
+  /** Writes a read paste into the current rows, as one undoable step. */
+  const place = useCallback(
+    (pasted: PastedTable, target: PasteTarget): PasteOutcome => {
       const outcome = mergePasted(rowsRef.current, pasted, target);
-      if (outcome.rowCount === 0) return outcome;
-      commit(
-        patchBetween(rowsRef.current, trimTrailingBlankRows(outcome.rows)),
-        `paste of ${rowsLabel(outcome.rowCount)}`,
-      );
+      if (outcome.rowCount > 0)
+        commit(patchBetween(rowsRef.current, trimTrailingBlankRows(outcome.rows)), pasteLabel(outcome));
       return outcome;
     },
     [commit],
+  );
+  const [isPasting, setIsPasting] = useState(false);
+  const paste = useCallback(
+    async (text: string, target: PasteTarget): Promise<PasteOutcome> => {
+      if (text.length <= WORKER_PASTE_CHARS) return place(readPastedText(text), target);
+      setIsPasting(true);
+      try {
+        const before = rowsRef.current;
+        // Into an empty grid (the usual first paste) the workers place and validate the rows at once.
+        if (!target.rowIndices && before.every(isBlankRow)) {
+          const placed = await getValidationPool().pasteIntoBlankGrid(text, target, before.length);
+          if (rowsRef.current === before) {
+            if (placed.summary.rowCount > 0)
+              commit(patchBetween(before, placed.rows), pasteLabel(placed.summary));
+            return { ...placed.summary, rows: placed.rows };
+          }
+        }
+        return place(await getValidationPool().readPaste(text), target);
+      } catch (error) {
+        console.error("[paste] worker failed; reading on the main thread", error);
+        return place(readPastedText(text), target);
+      } finally {
+        setIsPasting(false);
+      }
+    },
+    [commit, place],
   );
 
   return {

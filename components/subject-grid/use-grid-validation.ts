@@ -10,6 +10,7 @@ import {
   type ColumnProfile,
   type GridValidation,
   type ImportOptions,
+  importOptionsKey,
   profileColumns,
   type RowVerdict,
   summariseVerdicts,
@@ -24,10 +25,6 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function keyOf(options: ImportOptions): string {
-  return `${options.defaultRegion}|${options.today}|${options.textDates ?? "detected"}`;
-}
-
 interface VerdictCache {
   /** What every cached verdict depends on besides its row: the options and the column profile. */
   optionsKey: string;
@@ -38,6 +35,22 @@ interface VerdictCache {
   /** The rows the profile (and `duplicates`) were computed for by the workers, if still current. */
   profiledRows?: readonly GridCells[];
   duplicates?: ReadonlyMap<number, CellErrors>;
+}
+
+/** An empty cache for `rows`; with `duplicates`, the workers' repeats found for exactly these rows. */
+function freshCache(
+  options: ImportOptions,
+  rows: readonly GridCells[],
+  profile: ColumnProfile,
+  duplicates?: ReadonlyMap<number, CellErrors>,
+): VerdictCache {
+  const cache: VerdictCache = {
+    optionsKey: importOptionsKey(options),
+    profile,
+    profileRows: rows,
+    verdicts: new WeakMap(),
+  };
+  return duplicates ? { ...cache, profiledRows: rows, duplicates } : cache;
 }
 
 /** Every verdict reached under `a` holds under `b` (the counts behind them may differ). */
@@ -74,7 +87,7 @@ export function useGridValidation(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `settled` says the workers have filled the cache
   const job = useMemo((): Job => {
     const options: ImportOptions = { defaultRegion, today: todayUtc(), textDates };
-    const optionsKey = keyOf(options);
+    const optionsKey = importOptionsKey(options);
     const bulk = (known: VerdictCache | null, pending: GridCells[]): Job => ({
       kind: "bulk",
       cache: known,
@@ -104,44 +117,48 @@ export function useGridValidation(
     return { kind: "ready", cache, options };
   }, [rows, defaultRegion, textDates, settled]);
 
+  // The workers start (and warm up) with the page, and know the options a paste will be checked under.
+  useEffect(() => {
+    getValidationPool().prepare({ defaultRegion, today: todayUtc(), textDates });
+  }, [defaultRegion, textDates]);
+
   useEffect(() => {
     if (job.kind !== "bulk") return;
     let cancelled = false;
     const pool = getValidationPool();
     const { options } = job;
     (async () => {
-      const { profile, duplicates } = await pool.profile(rows);
-      if (cancelled) return;
-      const keep = job.cache !== null && sameDecisions(job.cache.profile, profile);
-      const cache: VerdictCache = keep
-        ? { ...(job.cache as VerdictCache), profile, profileRows: rows, profiledRows: rows, duplicates }
-        : {
-            optionsKey: keyOf(options),
-            profile,
-            profileRows: rows,
-            verdicts: new WeakMap(),
-            profiledRows: rows,
-            duplicates,
-          };
-      const pending = keep ? job.pending : [...rows];
-      const verdicts = await pool.validate(pending, profile, options);
-      if (cancelled) return;
-      for (const [index, verdict] of verdicts.entries())
-        cache.verdicts.set(pending[index] as GridCells, verdict);
+      let cache: VerdictCache;
+      let checked: readonly GridCells[];
+      let verdicts: readonly RowVerdict[];
+      // A paste into the empty grid was validated while it was read: take that, whole.
+      const underWay = pool.validationUnderWay(rows, options);
+      if (underWay !== null) {
+        const result = await underWay;
+        if (cancelled) return;
+        cache = freshCache(options, rows, result.profile, result.duplicates);
+        checked = rows;
+        verdicts = result.verdicts;
+      } else {
+        const { profile, duplicates } = await pool.profile(rows);
+        if (cancelled) return;
+        const keep = job.cache !== null && sameDecisions(job.cache.profile, profile);
+        cache = keep
+          ? { ...(job.cache as VerdictCache), profile, profileRows: rows, profiledRows: rows, duplicates }
+          : freshCache(options, rows, profile, duplicates);
+        checked = keep ? job.pending : rows;
+        verdicts = await pool.validate(checked, profile, options);
+        if (cancelled) return;
+      }
+      for (const [index, row] of checked.entries()) cache.verdicts.set(row, verdicts[index] as RowVerdict);
       cacheRef.current = cache;
       setSettled((count) => count + 1);
     })().catch((error: unknown) => {
       // A worker that fails must not leave the grid busy forever: validate here instead, slowly.
       console.error("[grid validation] worker failed; validating on the main thread", error);
       if (cancelled) return;
-      const profile = profileColumns(rows);
-      const cache: VerdictCache = {
-        optionsKey: keyOf(options),
-        profile,
-        profileRows: rows,
-        verdicts: new WeakMap(),
-      };
-      for (const row of rows) cache.verdicts.set(row, verdictOfRow(row, profile, options));
+      const cache = freshCache(options, rows, profileColumns(rows));
+      for (const row of rows) cache.verdicts.set(row, verdictOfRow(row, cache.profile, options));
       cacheRef.current = cache;
       setSettled((count) => count + 1);
     });

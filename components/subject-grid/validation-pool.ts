@@ -1,18 +1,51 @@
 "use client";
 
-import type { PastedTable } from "@/lib/import/apply-paste";
+import type { PastedTable, PasteTarget } from "@/lib/import/apply-paste";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
-import type { ColumnProfile, ImportOptions, RowVerdict } from "@/lib/import/validate-grid";
-import { decodePaste, decodeVerdicts, encodeRows } from "@/lib/import/worker-transport";
+import type { PasteSummary } from "@/lib/import/paste-into-blank-grid";
+import {
+  type ColumnProfile,
+  type ImportOptions,
+  importOptionsKey,
+  type RowVerdict,
+} from "@/lib/import/validate-grid";
+import { decodePaste, decodeRowsInSlices, decodeVerdicts, encodeRows } from "@/lib/import/worker-transport";
 import type { ValidationReply, ValidationRequest } from "./validation.worker";
 
 /** A job that takes longer than this is abandoned; the caller then does the work on the main thread. */
 const JOB_TIMEOUT_MS = 120_000;
 
+type ReplyOf<T extends ValidationReply["type"]> = Extract<ValidationReply, { type: T }>;
+type RequestBody = ValidationRequest extends infer R ? (R extends unknown ? Omit<R, "jobId"> : never) : never;
+
+/** What the workers found for a whole set of rows: the column profile, the repeats and every verdict. */
+export interface RowsValidation {
+  profile: ColumnProfile;
+  duplicates: Map<number, CellErrors>;
+  verdicts: RowVerdict[];
+}
+
+/** Validation already under way for rows the grid is about to show (see pasteIntoBlankGrid). */
+interface PendingValidation {
+  rows: readonly GridCells[];
+  optionsKey: string;
+  result: Promise<RowsValidation>;
+}
+
+/** Rows decoded per main-thread task: about 20 ms of work, so input and frames are never held up for long. */
+const DECODE_SLICE_ROWS = 8000;
+
+/** Lets the main thread breathe between two pieces of a long job (input, rendering). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Grid workers, one per core (at most 2 on these machines), created on first use. */
 export class ValidationPool {
   private workers: Worker[] = [];
   private nextJobId = 0;
+  private options: ImportOptions | null = null;
+  private pending: PendingValidation | null = null;
 
   private get pool(): Worker[] {
     if (this.workers.length === 0) {
@@ -25,11 +58,12 @@ export class ValidationPool {
     return this.workers;
   }
 
-  private ask<T extends ValidationReply["type"]>(
+  /** Waits for the reply of type `type` to job `jobId` from `worker`. Listen before posting. */
+  private reply<T extends ValidationReply["type"]>(
     worker: Worker,
-    request: Omit<Extract<ValidationRequest, { type: T }>, "jobId">,
-  ): Promise<Extract<ValidationReply, { type: T }>> {
-    const jobId = ++this.nextJobId;
+    jobId: number,
+    type: T,
+  ): Promise<ReplyOf<T>> {
     return new Promise((resolve, reject) => {
       const settle = () => {
         clearTimeout(timer);
@@ -38,9 +72,9 @@ export class ValidationPool {
         worker.removeEventListener("messageerror", onError);
       };
       const onMessage = (event: MessageEvent<ValidationReply>) => {
-        if (event.data.jobId !== jobId) return;
+        if (event.data.jobId !== jobId || event.data.type !== type) return;
         settle();
-        resolve(event.data as Extract<ValidationReply, { type: T }>);
+        resolve(event.data as ReplyOf<T>);
       };
       const onError = (event: Event) => {
         settle();
@@ -58,15 +92,90 @@ export class ValidationPool {
       worker.addEventListener("message", onMessage);
       worker.addEventListener("error", onError);
       worker.addEventListener("messageerror", onError);
-      worker.postMessage({ ...request, jobId });
     });
+  }
+
+  private post(worker: Worker, request: RequestBody): number {
+    const jobId = ++this.nextJobId;
+    worker.postMessage({ ...request, jobId });
+    return jobId;
+  }
+
+  private ask<T extends ValidationReply["type"] & RequestBody["type"]>(
+    worker: Worker,
+    request: RequestBody & { type: T },
+  ): Promise<ReplyOf<T>> {
+    const jobId = this.nextJobId + 1;
+    const answer = this.reply(worker, jobId, request.type);
+    this.post(worker, request);
+    return answer;
+  }
+
+  /**
+   * Starts the workers for the grid's current import options, and the first time warms them up (see
+   * lib/import/warm-up), so the first big paste neither waits for workers to load nor runs cold code.
+   */
+  prepare(options: ImportOptions): void {
+    const isFirst = this.workers.length === 0;
+    this.options = options;
+    if (!isFirst) return;
+    for (const worker of this.pool) this.ask(worker, { type: "warm-up", options }).catch(() => {});
   }
 
   /** Parses and maps pasted text in a worker. */
   async readPaste(text: string): Promise<PastedTable> {
     const [first] = this.pool;
-    const reply = await this.ask<"paste">(first as Worker, { type: "paste", text });
+    const reply = await this.ask(first as Worker, { type: "paste", text });
     return decodePaste(reply.pasted);
+  }
+
+  /**
+   * A paste into a grid whose `blankRowCount` rows are all blank: one worker reads and places the
+   * rows and hands half of them to the other, and both validate at once under the options given to
+   * prepare(). Resolves with the rows as soon as they are placed; their validation is handed to the
+   * grid's validation through validationUnderWay().
+   */
+  async pasteIntoBlankGrid(
+    text: string,
+    target: PasteTarget,
+    blankRowCount: number,
+  ): Promise<{ rows: GridCells[]; summary: PasteSummary }> {
+    const options = this.options;
+    if (options === null) throw new Error("the validation pool was not prepared");
+    const [reader, other = reader] = this.pool as [Worker, Worker?];
+    const jobId = this.nextJobId + 1;
+    const placed = this.reply(reader, jobId, "paste-rows");
+    const readerVerdicts = this.reply(reader, jobId, "paste-verdicts");
+    this.post(reader, { type: "paste-validate", text, target, blankRowCount, options });
+    readerVerdicts.catch(() => {}); // awaited below, once the rows are in
+    const { summary, profile, readerRows, otherRows } = await placed;
+    const otherVerdicts = this.ask(other as Worker, { type: "validate", rows: otherRows, profile, options });
+    otherVerdicts.catch(() => {});
+    const firstRows = await decodeRowsInSlices(readerRows, DECODE_SLICE_ROWS, nextTask);
+    await nextTask();
+    const rows = firstRows.concat(await decodeRowsInSlices(otherRows, DECODE_SLICE_ROWS, nextTask));
+    const result = (async (): Promise<RowsValidation> => {
+      const [mine, theirs] = await Promise.all([readerVerdicts, otherVerdicts]);
+      return {
+        profile,
+        duplicates: new Map(mine.duplicates),
+        verdicts: decodeVerdicts(mine.verdicts).concat(decodeVerdicts(theirs.verdicts)),
+      };
+    })();
+    this.pending = { rows, optionsKey: importOptionsKey(options), result };
+    return { rows, summary };
+  }
+
+  /**
+   * The validation pasteIntoBlankGrid started for exactly these rows under these options; anything
+   * else (an edit since, other options) gets null and is validated afresh.
+   */
+  validationUnderWay(rows: readonly GridCells[], options: ImportOptions): Promise<RowsValidation> | null {
+    const pending = this.pending;
+    if (pending === null || pending.optionsKey !== importOptionsKey(options)) return null;
+    if (pending.rows.length !== rows.length) return null;
+    for (let index = 0; index < rows.length; index += 1) if (pending.rows[index] !== rows[index]) return null;
+    return pending.result;
   }
 
   /** The column profile (date order, document lengths) and the repeated rows of all rows, in a worker. */
@@ -74,7 +183,7 @@ export class ValidationPool {
     rows: readonly GridCells[],
   ): Promise<{ profile: ColumnProfile; duplicates: Map<number, CellErrors> }> {
     const [first] = this.pool;
-    const reply = await this.ask<"profile">(first as Worker, { type: "profile", rows: encodeRows(rows) });
+    const reply = await this.ask(first as Worker, { type: "profile", rows: encodeRows(rows) });
     return { profile: reply.profile, duplicates: new Map(reply.duplicates) };
   }
 
@@ -88,7 +197,7 @@ export class ValidationPool {
     const sliceSize = Math.ceil(rows.length / workers.length);
     const replies = await Promise.all(
       workers.map((worker, slice) =>
-        this.ask<"validate">(worker, {
+        this.ask(worker, {
           type: "validate",
           rows: encodeRows(rows.slice(slice * sliceSize, (slice + 1) * sliceSize)),
           profile,
@@ -102,6 +211,7 @@ export class ValidationPool {
   terminate(): void {
     for (const worker of this.workers) worker.terminate();
     this.workers = [];
+    this.pending = null;
   }
 }
 

@@ -2,58 +2,122 @@
 // Reads big pastes and validates rows off the main thread, so a 100,000-row paste never freezes the
 // page. Rows arrive as one string; verdicts leave as a typed array plus the few rows with something to say.
 
+import type { PasteTarget } from "@/lib/import/apply-paste";
 import { readPastedText } from "@/lib/import/apply-paste";
 import { findBatchDuplicates } from "@/lib/import/batch-duplicates";
-import type { CellErrors } from "@/lib/import/grid-fields";
+import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
+import {
+  type PasteSummary,
+  pasteIntoBlankGrid,
+  splitForTwoWorkers,
+} from "@/lib/import/paste-into-blank-grid";
 import {
   type ColumnProfile,
   type ImportOptions,
   profileColumns,
   verdictOfRow,
 } from "@/lib/import/validate-grid";
+import { warmUpValidation } from "@/lib/import/warm-up";
 import {
   decodeRows,
   type EncodedPaste,
   type EncodedRows,
   type EncodedVerdicts,
   encodePaste,
+  encodeRows,
   encodeVerdicts,
 } from "@/lib/import/worker-transport";
 
 export type ValidationRequest =
+  | { jobId: number; type: "warm-up"; options: ImportOptions }
   | { jobId: number; type: "paste"; text: string }
+  | {
+      jobId: number;
+      type: "paste-validate";
+      text: string;
+      target: PasteTarget;
+      blankRowCount: number;
+      options: ImportOptions;
+    }
   | { jobId: number; type: "profile"; rows: EncodedRows }
   | { jobId: number; type: "validate"; rows: EncodedRows; profile: ColumnProfile; options: ImportOptions };
 
 export type ValidationReply =
+  | { jobId: number; type: "warm-up" }
   | { jobId: number; type: "paste"; pasted: EncodedPaste }
+  /** The rows of a paste-validate, as soon as they are placed: the reader's share, then the other worker's. */
+  | {
+      jobId: number;
+      type: "paste-rows";
+      summary: PasteSummary;
+      profile: ColumnProfile;
+      readerRows: EncodedRows;
+      otherRows: EncodedRows;
+    }
+  /** Then the verdicts of the reader's share, and the repeats among all the rows. */
+  | {
+      jobId: number;
+      type: "paste-verdicts";
+      verdicts: EncodedVerdicts;
+      duplicates: Array<[number, CellErrors]>;
+    }
   | { jobId: number; type: "profile"; profile: ColumnProfile; duplicates: Array<[number, CellErrors]> }
   | { jobId: number; type: "validate"; verdicts: EncodedVerdicts };
 
+function post(reply: ValidationReply, transfer: Transferable[] = []): void {
+  self.postMessage(reply, transfer);
+}
+
+function postVerdicts(
+  jobId: number,
+  rows: readonly GridCells[],
+  profile: ColumnProfile,
+  options: ImportOptions,
+): void {
+  const verdicts = encodeVerdicts(rows.map((row) => verdictOfRow(row, profile, options)));
+  post({ jobId, type: "validate", verdicts }, [verdicts.kinds.buffer]);
+}
+
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
   const request = event.data;
-  if (request.type === "paste") {
-    const reply: ValidationReply = {
-      jobId: request.jobId,
-      type: "paste",
-      pasted: encodePaste(readPastedText(request.text)),
-    };
-    self.postMessage(reply);
-    return;
+  const { jobId } = request;
+  switch (request.type) {
+    case "warm-up":
+      warmUpValidation(request.options);
+      return post({ jobId, type: "warm-up" });
+    case "paste":
+      return post({ jobId, type: "paste", pasted: encodePaste(readPastedText(request.text)) });
+    case "paste-validate": {
+      const { rows, summary, profile } = pasteIntoBlankGrid(
+        request.text,
+        request.target,
+        request.blankRowCount,
+      );
+      const split = splitForTwoWorkers(rows.length);
+      const readerShare = rows.slice(0, split);
+      post({
+        jobId,
+        type: "paste-rows",
+        summary,
+        profile,
+        readerRows: encodeRows(readerShare),
+        otherRows: encodeRows(rows.slice(split)),
+      });
+      // The worker holding every row finds the repeats, so the page does not have to.
+      const duplicates = [...findBatchDuplicates(rows, { rememberKeys: false })];
+      const verdicts = encodeVerdicts(readerShare.map((row) => verdictOfRow(row, profile, request.options)));
+      return post({ jobId, type: "paste-verdicts", verdicts, duplicates }, [verdicts.kinds.buffer]);
+    }
+    case "profile": {
+      const rows = decodeRows(request.rows);
+      return post({
+        jobId,
+        type: "profile",
+        profile: profileColumns(rows),
+        duplicates: [...findBatchDuplicates(rows, { rememberKeys: false })],
+      });
+    }
+    case "validate":
+      return postVerdicts(jobId, decodeRows(request.rows), request.profile, request.options);
   }
-  const rows = decodeRows(request.rows);
-  if (request.type === "profile") {
-    // The worker holding every row also finds the repeats, so the page does not have to.
-    const reply: ValidationReply = {
-      jobId: request.jobId,
-      type: "profile",
-      profile: profileColumns(rows),
-      duplicates: [...findBatchDuplicates(rows)],
-    };
-    self.postMessage(reply);
-    return;
-  }
-  const verdicts = encodeVerdicts(rows.map((row) => verdictOfRow(row, request.profile, request.options)));
-  const reply: ValidationReply = { jobId: request.jobId, type: "validate", verdicts };
-  self.postMessage(reply, [verdicts.kinds.buffer]);
 };

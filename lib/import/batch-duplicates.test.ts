@@ -124,8 +124,10 @@ describe("findBatchDuplicates", () => {
       ],
     ],
   ])("%s", (_name, rows, expected) => {
-    const result = findBatchDuplicates(rows);
-    expect([...result.entries()].sort(([a], [b]) => a - b)).toEqual(expected);
+    for (const rememberKeys of [true, false]) {
+      const result = findBatchDuplicates(rows, { rememberKeys });
+      expect([...result.entries()].sort(([a], [b]) => a - b)).toEqual(expected);
+    }
   });
 
   it("handles 100,000 rows with one huge duplicate group in linear time", () => {

@@ -35,26 +35,41 @@ interface RowKeys {
 // edit costs only the grouping, not 100,000 normalisations.
 const keysByRow = new WeakMap<GridCells, RowKeys>();
 
+function rowKeys(cells: GridCells): RowKeys {
+  return { blank: isBlankRow(cells), contact: contactKey(cells.contact), identity: identityKey(cells) };
+}
+
 function keysOf(cells: GridCells): RowKeys {
   let keys = keysByRow.get(cells);
   if (keys === undefined) {
-    keys = { blank: isBlankRow(cells), contact: contactKey(cells.contact), identity: identityKey(cells) };
+    keys = rowKeys(cells);
     keysByRow.set(cells, keys);
   }
   return keys;
 }
 
-function groupRowsByKey(rows: readonly RowKeys[], keyOf: (keys: RowKeys) => string): Map<string, number[]> {
+/**
+ * The groups of rows (indices, in order) that share a non-empty key. Only repeated keys get an
+ * array: a 100,000-row paste of distinct contacts allocates two maps, not 100,000 arrays.
+ */
+function repeatedGroups(rows: readonly RowKeys[], keyOf: (keys: RowKeys) => string): number[][] {
+  const firstIndexByKey = new Map<string, number>();
   const groups = new Map<string, number[]>();
-  rows.forEach((keys, index) => {
-    if (keys.blank) return;
+  for (let index = 0; index < rows.length; index += 1) {
+    const keys = rows[index] as RowKeys;
+    if (keys.blank) continue;
     const key = keyOf(keys);
-    if (key === "") return;
+    if (key === "") continue;
+    const first = firstIndexByKey.get(key);
+    if (first === undefined) {
+      firstIndexByKey.set(key, index);
+      continue;
+    }
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, [index]);
+    if (group === undefined) groups.set(key, [first, index]);
     else group.push(index);
-  });
-  return groups;
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -73,13 +88,12 @@ function otherRowNumbers(group: readonly number[], self: number): { text: string
 }
 
 function addGroupErrors(
-  groups: Map<string, number[]>,
+  groups: readonly number[][],
   result: Map<number, CellErrors>,
   field: "contact" | "docId",
   message: (others: string, plural: boolean) => string,
 ): void {
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  for (const group of groups) {
     for (const index of group) {
       const others = otherRowNumbers(group, index);
       const errors = result.get(index) ?? {};
@@ -92,18 +106,23 @@ function addGroupErrors(
 /**
  * Maps each row index that repeats another non-blank row's contact or identity to its errors:
  * "Also in row 7" on contact, "Same identity as row 7" on docId. Rows without duplicates are absent.
+ * `rememberKeys: false` skips the per-row key cache, for callers that see each row once (a worker
+ * validating a paste): filling a WeakMap with 100,000 rows costs more than the keys themselves.
  */
-export function findBatchDuplicates(rows: readonly GridCells[]): Map<number, CellErrors> {
-  const keys = rows.map(keysOf);
+export function findBatchDuplicates(
+  rows: readonly GridCells[],
+  { rememberKeys = true }: { rememberKeys?: boolean } = {},
+): Map<number, CellErrors> {
+  const keys = rows.map(rememberKeys ? keysOf : rowKeys);
   const result = new Map<number, CellErrors>();
   addGroupErrors(
-    groupRowsByKey(keys, (row) => row.contact),
+    repeatedGroups(keys, (row) => row.contact),
     result,
     "contact",
     (others, plural) => `Also in ${plural ? "rows" : "row"} ${others}`,
   );
   addGroupErrors(
-    groupRowsByKey(keys, (row) => row.identity),
+    repeatedGroups(keys, (row) => row.identity),
     result,
     "docId",
     (others, plural) => `Same identity as ${plural ? "rows" : "row"} ${others}`,

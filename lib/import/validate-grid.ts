@@ -38,6 +38,11 @@ export interface GridValidation {
 export type { ColumnProfile, ImportOptions };
 export { profileColumns };
 
+/** What every verdict depends on besides its row and the column profile: equal keys, equal verdicts. */
+export function importOptionsKey(options: ImportOptions): string {
+  return `${options.defaultRegion}|${options.today}|${options.textDates ?? "detected"}`;
+}
+
 /** Operator-facing text starts with a capital, whatever the message table says. */
 function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);

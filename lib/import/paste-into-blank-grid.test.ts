@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { applyPaste, type PasteTarget, trimTrailingBlankRows } from "./apply-paste";
+import { emptyGridCells } from "./grid-fields";
+import { profileColumns } from "./normalise-rows";
+import { pasteIntoBlankGrid, splitForTwoWorkers } from "./paste-into-blank-grid";
+
+const HEADER = "E-mail\tNome completo\tData de nascimento\tN.º documento\tPaís\tNotes";
+const PLAIN_ROWS =
+  "a@b.co\tid-1\tAna Silva\t31/12/1990\t0123\tPRT\r\n+351912345678\tid-2\tRui\t1980-02-03\t456\tESP\r\n";
+
+describe("pasteIntoBlankGrid gives the rows the page's own paste would give", () => {
+  it.each<[string, string, PasteTarget, number]>([
+    [
+      "a header row, at the first cell",
+      `${HEADER}\r\na@b.co\tAna\t1990-01-01\t12\tPRT\tx\r\n`,
+      { rowIndex: 0, field: "contact" },
+      5,
+    ],
+    [
+      "a header row, focus lower down",
+      `${HEADER}\na@b.co\tAna\t1990-01-01\t12\tPRT\tx`,
+      { rowIndex: 3, field: "birth" },
+      5,
+    ],
+    ["plain rows at the first cell", PLAIN_ROWS, { rowIndex: 0, field: "contact" }, 5],
+    ["plain rows from the third column", PLAIN_ROWS, { rowIndex: 1, field: "fullName" }, 5],
+    ["plain rows with no focused cell", PLAIN_ROWS, { rowIndex: 0, field: null }, 1],
+    ["more rows than the grid has", "1\n2\n3\n4\n5\n6\n7\n", { rowIndex: 4, field: "docId" }, 5],
+    ["a quoted multi-line cell", 'a@b.co\t"line one\nline two"\r\n', { rowIndex: 0, field: "contact" }, 2],
+    ["blank lines in the middle", "a@b.co\n\n\nc@d.co\n", { rowIndex: 0, field: "contact" }, 5],
+  ])("%s", (_name, text, target, blankRowCount) => {
+    const blankRows = Array.from({ length: blankRowCount }, emptyGridCells);
+    const { rows, ...summary } = applyPaste(blankRows, text, target);
+    const expectedRows = trimTrailingBlankRows(rows);
+    const result = pasteIntoBlankGrid(text, target, blankRowCount);
+    expect(result.rows).toStrictEqual(expectedRows);
+    expect(result.summary).toStrictEqual(summary);
+    expect(result.profile).toStrictEqual(profileColumns(expectedRows));
+  });
+
+  it("leaves the blank grid as it was when the text holds no cells", () => {
+    const result = pasteIntoBlankGrid("\r\n\r\n", { rowIndex: 0, field: "contact" }, 5);
+    expect(result.summary.rowCount).toBe(0);
+    expect(result.rows).toStrictEqual(Array.from({ length: 5 }, emptyGridCells));
+  });
+});
+
+describe("splitForTwoWorkers", () => {
+  it.each<[number, number | undefined, number]>([
+    [0, undefined, 0],
+    [1, undefined, 0],
+    [100_000, undefined, 45_000],
+    [10, 0.5, 5],
+    [10, 1.5, 10],
+    [10, -1, 0],
+  ])("%i rows, reader share %s → the reader keeps %i", (rowCount, share, expected) => {
+    expect(splitForTwoWorkers(rowCount, share)).toBe(expected);
+  });
+});

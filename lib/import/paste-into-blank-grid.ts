@@ -1,0 +1,41 @@
+/**
+ * The first paste into an empty grid (the usual start: a whole sheet pasted into a new grid), read,
+ * placed and profiled in one place so a worker can do all of it and validate the rows straight away,
+ * instead of handing rows to the page and getting them back. Pure: gives exactly the rows the page
+ * would get from mergePasted on the same blank rows (a table test checks that).
+ */
+import {
+  mergePasted,
+  type PasteOutcome,
+  type PasteTarget,
+  readPastedText,
+  trimTrailingBlankRows,
+} from "./apply-paste";
+import { emptyGridCells, type GridCells } from "./grid-fields";
+import { type ColumnProfile, profileColumns } from "./normalise-rows";
+
+export type PasteSummary = Omit<PasteOutcome, "rows">;
+
+export interface BlankGridPaste {
+  /** The grid's rows after the paste: the blank rows below the last pasted one are dropped. */
+  rows: GridCells[];
+  summary: PasteSummary;
+  profile: ColumnProfile;
+}
+
+/** Pastes `text` at `target` into a grid of `blankRowCount` blank rows. */
+export function pasteIntoBlankGrid(text: string, target: PasteTarget, blankRowCount: number): BlankGridPaste {
+  const blankRows = Array.from({ length: blankRowCount }, emptyGridCells);
+  const { rows, ...summary } = mergePasted(blankRows, readPastedText(text), target);
+  const gridRows = summary.rowCount === 0 ? rows : trimTrailingBlankRows(rows);
+  return { rows: gridRows, summary, profile: profileColumns(gridRows) };
+}
+
+/**
+ * Where to split `rowCount` rows between the worker that read them (which also looks for repeated
+ * rows, about a fifth of a row's validation cost) and a second worker (which first has to decode
+ * its share): the reader keeps `readerShare` of the rows.
+ */
+export function splitForTwoWorkers(rowCount: number, readerShare = 0.45): number {
+  return Math.max(0, Math.min(rowCount, Math.round(rowCount * readerShare)));
+}
