@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { rememberRowKeys } from "@/lib/import/batch-duplicates";
 import { sameDocIdDecisions } from "@/lib/import/detect-damage";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import type { DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
@@ -16,10 +17,13 @@ import {
   summariseVerdicts,
   verdictOfRow,
 } from "@/lib/import/validate-grid";
+import { runInIdleSlices } from "./idle-slices";
 import { getValidationPool } from "./validation-pool";
 
 /** Up to this many changed rows are validated in place (a few ms); more go to the workers. */
 const SYNC_VALIDATION_LIMIT = 1500;
+/** Rows whose repeat-check keys are computed per idle callback (a few ms each). */
+const KEY_PRIMING_SLICE_ROWS = 5000;
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -166,6 +170,17 @@ export function useGridValidation(
       cancelled = true;
     };
   }, [job, rows]);
+
+  // After the workers checked a big change, the page computes the rows' repeat-check keys in idle time:
+  // otherwise the first edit would compute all of them at once (~0.3 s at 100,000 rows).
+  const rowsToPrime =
+    job.kind === "ready" && job.cache.profiledRows === rows && rows.length > SYNC_VALIDATION_LIMIT
+      ? rows
+      : null;
+  useEffect(() => {
+    if (rowsToPrime === null) return;
+    return runInIdleSlices(rowsToPrime, KEY_PRIMING_SLICE_ROWS, rememberRowKeys);
+  }, [rowsToPrime]);
 
   const validation = useMemo((): GridValidation => {
     if (job.kind === "bulk") {

@@ -144,13 +144,16 @@ export class ValidationPool {
     if (options === null) throw new Error("the validation pool was not prepared");
     const [reader, other = reader] = this.pool as [Worker, Worker?];
     const jobId = this.nextJobId + 1;
+    const share = this.reply(reader, jobId, "paste-share");
     const placed = this.reply(reader, jobId, "paste-rows");
     const readerVerdicts = this.reply(reader, jobId, "paste-verdicts");
     this.post(reader, { type: "paste-validate", text, target, blankRowCount, options });
-    readerVerdicts.catch(() => {}); // awaited below, once the rows are in
-    const { summary, profile, readerRows, otherRows } = await placed;
+    // Awaited below, once the rows are in; a rejection is seen there.
+    for (const reply of [placed, readerVerdicts]) reply.catch(() => {});
+    const { profile, otherRows } = await share;
     const otherVerdicts = this.ask(other as Worker, { type: "validate", rows: otherRows, profile, options });
     otherVerdicts.catch(() => {});
+    const { summary, readerRows } = await placed;
     const firstRows = await decodeRowsInSlices(readerRows, DECODE_SLICE_ROWS, nextTask);
     await nextTask();
     const rows = firstRows.concat(await decodeRowsInSlices(otherRows, DECODE_SLICE_ROWS, nextTask));

@@ -45,15 +45,10 @@ export type ValidationRequest =
 export type ValidationReply =
   | { jobId: number; type: "warm-up" }
   | { jobId: number; type: "paste"; pasted: EncodedPaste }
-  /** The rows of a paste-validate, as soon as they are placed: the reader's share, then the other worker's. */
-  | {
-      jobId: number;
-      type: "paste-rows";
-      summary: PasteSummary;
-      profile: ColumnProfile;
-      readerRows: EncodedRows;
-      otherRows: EncodedRows;
-    }
+  /** A paste-validate's rows as soon as they are placed: first the other worker's share (to pass on)… */
+  | { jobId: number; type: "paste-share"; profile: ColumnProfile; otherRows: EncodedRows }
+  /** …then the reader's own share, with what the paste did. */
+  | { jobId: number; type: "paste-rows"; summary: PasteSummary; readerRows: EncodedRows }
   /** Then the verdicts of the reader's share, and the repeats among all the rows. */
   | {
       jobId: number;
@@ -95,14 +90,8 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
       );
       const split = splitForTwoWorkers(rows.length);
       const readerShare = rows.slice(0, split);
-      post({
-        jobId,
-        type: "paste-rows",
-        summary,
-        profile,
-        readerRows: encodeRows(readerShare),
-        otherRows: encodeRows(rows.slice(split)),
-      });
+      post({ jobId, type: "paste-share", profile, otherRows: encodeRows(rows.slice(split)) });
+      post({ jobId, type: "paste-rows", summary, readerRows: encodeRows(readerShare) });
       // The worker holding every row finds the repeats, so the page does not have to.
       const duplicates = [...findBatchDuplicates(rows, { rememberKeys: false })];
       const verdicts = encodeVerdicts(readerShare.map((row) => verdictOfRow(row, profile, request.options)));

@@ -52,6 +52,14 @@ function keysOf(cells: GridCells): RowKeys {
  * The groups of rows (indices, in order) that share a non-empty key. Only repeated keys get an
  * array: a 100,000-row paste of distinct contacts allocates two maps, not 100,000 arrays.
  */
+/**
+ * Computes and remembers the keys of `rows` (the page calls this in idle time after the workers have
+ * checked a big paste, so the first edit after it does not compute 100,000 rows' keys at once).
+ */
+export function rememberRowKeys(rows: readonly GridCells[]): void {
+  for (const row of rows) keysOf(row);
+}
+
 function repeatedGroups(rows: readonly RowKeys[], keyOf: (keys: RowKeys) => string): number[][] {
   const firstIndexByKey = new Map<string, number>();
   const groups = new Map<string, number[]>();

@@ -9,7 +9,7 @@ import type { GridCells } from "./grid-fields";
 import { type ImportOptions, profileColumns } from "./normalise-rows";
 import { verdictOfRow } from "./validate-grid";
 
-export const WARM_UP_ROW_COUNT = 4000;
+export const WARM_UP_ROW_COUNT = 2500;
 
 const CONTACTS = [
   (index: number) => `person.${index}@example.com`,
