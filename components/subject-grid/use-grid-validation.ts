@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { rememberRowKeys } from "@/lib/import/batch-duplicates";
+import { findBatchDuplicates, refreshDuplicates, rememberRowKeys } from "@/lib/import/batch-duplicates";
 import { sameDocIdDecisions } from "@/lib/import/detect-damage";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import type { DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
@@ -36,9 +36,10 @@ interface VerdictCache {
   /** The rows `profile` describes (kept current edit by edit, see refreshProfile). */
   profileRows: readonly GridCells[];
   verdicts: WeakMap<GridCells, RowVerdict>;
-  /** The rows the profile (and `duplicates`) were computed for by the workers, if still current. */
+  /** The rows the workers profiled (and found the repeats of), if still current. */
   profiledRows?: readonly GridCells[];
-  duplicates?: ReadonlyMap<number, CellErrors>;
+  /** The repeats among `rows`, kept current edit by edit (see currentDuplicates). */
+  duplicates?: { rows: readonly GridCells[]; map: ReadonlyMap<number, CellErrors> };
 }
 
 /** An empty cache for `rows`; with `duplicates`, the workers' repeats found for exactly these rows. */
@@ -54,7 +55,21 @@ function freshCache(
     profileRows: rows,
     verdicts: new WeakMap(),
   };
-  return duplicates ? { ...cache, profiledRows: rows, duplicates } : cache;
+  return duplicates ? { ...cache, profiledRows: rows, duplicates: { rows, map: duplicates } } : cache;
+}
+
+/**
+ * The repeats among `rows`: from the last ones known when only a few rows were replaced in place,
+ * otherwise found again (both on the main thread; see refreshDuplicates). Remembered in the cache.
+ */
+function currentDuplicates(cache: VerdictCache, rows: readonly GridCells[]): ReadonlyMap<number, CellErrors> {
+  const known = cache.duplicates;
+  if (known?.rows === rows) return known.map;
+  const map =
+    (known && refreshDuplicates(known.map, known.rows, rows, SYNC_VALIDATION_LIMIT)) ??
+    findBatchDuplicates(rows);
+  cache.duplicates = { rows, map };
+  return map;
 }
 
 /** Every verdict reached under `a` holds under `b` (the counts behind them may differ). */
@@ -148,7 +163,13 @@ export function useGridValidation(
         if (cancelled) return;
         const keep = job.cache !== null && sameDecisions(job.cache.profile, profile);
         cache = keep
-          ? { ...(job.cache as VerdictCache), profile, profileRows: rows, profiledRows: rows, duplicates }
+          ? {
+              ...(job.cache as VerdictCache),
+              profile,
+              profileRows: rows,
+              profiledRows: rows,
+              duplicates: { rows, map: duplicates },
+            }
           : freshCache(options, rows, profile, duplicates);
         checked = keep ? job.pending : rows;
         verdicts = await pool.validate(checked, profile, options);
@@ -198,7 +219,7 @@ export function useGridValidation(
     return summariseVerdicts(
       rows,
       rows.map((row) => verdicts.get(row) ?? verdictOfRow(row, job.cache.profile, job.options)),
-      job.cache.profiledRows === rows ? job.cache.duplicates : undefined,
+      currentDuplicates(job.cache, rows),
     );
   }, [rows, job]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactKey, findBatchDuplicates, identityKey } from "./batch-duplicates";
+import { contactKey, findBatchDuplicates, identityKey, refreshDuplicates } from "./batch-duplicates";
 import { type CellErrors, emptyGridCells, type GridCells } from "./grid-fields";
 
 function cells(values: Partial<GridCells>): GridCells {
@@ -140,5 +140,61 @@ describe("findBatchDuplicates", () => {
     expect(result.size).toBe(50_000);
     expect(result.get(99_998)).toEqual({ contact: "Also in rows 1, 3, 5, …" });
     expect(elapsed).toBeLessThan(2000);
+  });
+});
+
+describe("refreshDuplicates gives what findBatchDuplicates gives, from the previous answer", () => {
+  const person = (contact: string, docId = "", country = "PRT"): GridCells => ({
+    ...emptyGridCells(),
+    contact,
+    ...(docId ? { fullName: "Ana", birth: "1990-01-01", docId, countryAlpha3: country } : {}),
+  });
+  const before = [
+    person("a@x.co", "111"),
+    person("b@x.co", "222"),
+    person("a@x.co", "333"),
+    person("c@x.co", "111"),
+    person("d@x.co"),
+    person("e@x.co", "444"),
+    person("a@x.co"),
+    emptyGridCells(),
+  ];
+  const edit = (rows: GridCells[], index: number, cells: GridCells) =>
+    rows.map((row, at) => (at === index ? cells : row));
+
+  it.each<[string, GridCells[]]>([
+    ["nothing changed", before],
+    ["an edit that makes a new repeat", edit(before, 1, person("d@x.co", "222"))],
+    ["an edit that ends a pair", edit(before, 3, person("c@x.co", "999"))],
+    ["an edit that leaves a group of three as a pair", edit(before, 6, person("f@x.co"))],
+    ["a row cleared", edit(before, 0, emptyGridCells())],
+    ["a blank row filled with a repeat", edit(before, 7, person("b@x.co", "444"))],
+    ["an identity in another country", edit(before, 3, person("c@x.co", "111", "ESP"))],
+    ["a contact written differently but the same", edit(before, 4, person(" B@X.CO "))],
+    ["the same row object put elsewhere", edit(before, 4, before[1] as GridCells)],
+    ["two rows swapped", edit(edit(before, 0, before[1] as GridCells), 1, before[0] as GridCells)],
+    [
+      "a group longer than the rows listed",
+      [0, 1, 2, 3, 4].reduce((rows, index) => edit(rows, index, person("g@x.co")), before),
+    ],
+  ])("%s", (_name, after) => {
+    const refreshed = refreshDuplicates(findBatchDuplicates(before), before, after, 10);
+    const sorted = (map: ReadonlyMap<number, CellErrors>) => [...map.entries()].sort(([a], [b]) => a - b);
+    expect(refreshed && sorted(refreshed)).toEqual(sorted(findBatchDuplicates(after)));
+  });
+
+  it.each<[string, GridCells[], number]>([
+    ["a row deleted (row numbers move)", before.slice(1), 10],
+    ["a row inserted", [person("z@x.co"), ...before], 10],
+    ["more rows changed than the limit", before.map((row) => ({ ...row })), 3],
+  ])("declines %s", (_name, after, limit) => {
+    expect(refreshDuplicates(findBatchDuplicates(before), before, after, limit)).toBeNull();
+  });
+
+  it("leaves the previous answer as it was", () => {
+    const previous = findBatchDuplicates(before);
+    const snapshot = structuredClone([...previous.entries()]);
+    refreshDuplicates(previous, before, edit(before, 2, person("q@x.co", "111")), 10);
+    expect([...previous.entries()]).toEqual(snapshot);
   });
 });

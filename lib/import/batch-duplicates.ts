@@ -104,12 +104,15 @@ function addGroupErrors(
   for (const group of groups) {
     for (const index of group) {
       const others = otherRowNumbers(group, index);
-      const errors = result.get(index) ?? {};
-      errors[field] = message(others.text, others.count > 1);
-      result.set(index, errors);
+      // A new object: `result` may have started as a copy of another map that shares its entries.
+      result.set(index, { ...result.get(index), [field]: message(others.text, others.count > 1) });
     }
   }
 }
+
+const CONTACT_MESSAGE = (others: string, plural: boolean) => `Also in ${plural ? "rows" : "row"} ${others}`;
+const IDENTITY_MESSAGE = (others: string, plural: boolean) =>
+  `Same identity as ${plural ? "rows" : "row"} ${others}`;
 
 /**
  * Maps each row index that repeats another non-blank row's contact or identity to its errors:
@@ -127,13 +130,86 @@ export function findBatchDuplicates(
     repeatedGroups(keys, (row) => row.contact),
     result,
     "contact",
-    (others, plural) => `Also in ${plural ? "rows" : "row"} ${others}`,
+    CONTACT_MESSAGE,
   );
   addGroupErrors(
     repeatedGroups(keys, (row) => row.identity),
     result,
     "docId",
-    (others, plural) => `Same identity as ${plural ? "rows" : "row"} ${others}`,
+    IDENTITY_MESSAGE,
   );
+  return result;
+}
+
+/** The positions whose row object differs, or null when there are more than `limit` (or the lengths differ). */
+function changedPositions(
+  before: readonly GridCells[],
+  after: readonly GridCells[],
+  limit: number,
+): number[] | null {
+  if (before.length !== after.length) return null;
+  const changed: number[] = [];
+  for (let index = 0; index < after.length; index += 1) {
+    if (before[index] === after[index]) continue;
+    if (changed.length === limit) return null;
+    changed.push(index);
+  }
+  return changed;
+}
+
+/**
+ * findBatchDuplicates(after), computed from the repeats of `before` when at most `limit` rows were
+ * replaced in place (an edit, a fill, a replace; not a deletion or insertion, which moves row
+ * numbers): only the keys those rows had or have are grouped again, so one edit in a 100,000-row
+ * grid costs a pass over cached keys instead of two 100,000-key maps. Null when the change is wider.
+ */
+export function refreshDuplicates(
+  previous: ReadonlyMap<number, CellErrors>,
+  before: readonly GridCells[],
+  after: readonly GridCells[],
+  limit: number,
+): Map<number, CellErrors> | null {
+  const changed = changedPositions(before, after, limit);
+  if (changed === null) return null;
+  if (changed.length === 0) return new Map(previous);
+  const contactKeys = new Set<string>();
+  const identityKeys = new Set<string>();
+  for (const index of changed) {
+    for (const keys of [keysOf(before[index] as GridCells), keysOf(after[index] as GridCells)]) {
+      if (keys.blank) continue;
+      contactKeys.add(keys.contact);
+      identityKeys.add(keys.identity);
+    }
+  }
+  contactKeys.delete("");
+  identityKeys.delete("");
+  const changedSet = new Set(changed);
+  const result = new Map<number, CellErrors>();
+  // Keep every message that no changed key touches.
+  for (const [index, errors] of previous) {
+    const keys = keysOf(after[index] as GridCells);
+    const kept: CellErrors = { ...errors };
+    if (changedSet.has(index) || contactKeys.has(keys.contact)) delete kept.contact;
+    if (changedSet.has(index) || identityKeys.has(keys.identity)) delete kept.docId;
+    if (kept.contact !== undefined || kept.docId !== undefined) result.set(index, kept);
+  }
+  // Group again the rows that have one of the touched keys.
+  const contactGroups = new Map<string, number[]>();
+  const identityGroups = new Map<string, number[]>();
+  const join = (groups: Map<string, number[]>, key: string, index: number) => {
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [index]);
+    else group.push(index);
+  };
+  for (let index = 0; index < after.length; index += 1) {
+    const keys = keysOf(after[index] as GridCells);
+    if (keys.blank) continue;
+    if (contactKeys.has(keys.contact)) join(contactGroups, keys.contact, index);
+    if (identityKeys.has(keys.identity)) join(identityGroups, keys.identity, index);
+  }
+  const repeated = (groups: Map<string, number[]>) =>
+    [...groups.values()].filter((group) => group.length > 1);
+  addGroupErrors(repeated(contactGroups), result, "contact", CONTACT_MESSAGE);
+  addGroupErrors(repeated(identityGroups), result, "docId", IDENTITY_MESSAGE);
   return result;
 }
