@@ -75,31 +75,57 @@ function fail(code: DateErrorCode, reason: DateFailureReason): DateResult {
 }
 
 /**
- * Decides the order of the column's text dates. Only a value whose one number exceeds 12 while the
- * other does not is evidence (31/31/1990 is just invalid); evidence both ways leaves it undecided.
+ * What a column's values show about its date format, as counts, so an edit can update them (add the
+ * new values, take away the old) instead of reading every row again.
  */
-export function profileDateColumn(values: readonly string[]): DateColumnProfile {
-  let sawIso = false;
-  let sawSlash = false;
-  let dayFirst = false;
-  let monthFirst = false;
+export interface DateColumnEvidence {
+  iso: number;
+  /** Every DD/MM or MM/DD value; the two below are those that prove an order. */
+  slash: number;
+  dayFirst: number;
+  monthFirst: number;
+}
+
+export const NO_DATE_EVIDENCE: DateColumnEvidence = { iso: 0, slash: 0, dayFirst: 0, monthFirst: 0 };
+
+/** Adds (`sign` 1) or takes away (`sign` -1) what `values` show to `evidence`; returns a new object. */
+export function countDateEvidence(
+  values: readonly string[],
+  evidence: DateColumnEvidence = NO_DATE_EVIDENCE,
+  sign: 1 | -1 = 1,
+): DateColumnEvidence {
+  let { iso, slash, dayFirst, monthFirst } = evidence;
   for (const value of values) {
     const text = value.trim();
     if (text === "") continue;
-    const slash = SLASH.exec(text);
-    if (slash === null) {
-      if (ISO.test(text)) sawIso = true;
+    const match = SLASH.exec(text);
+    if (match === null) {
+      if (ISO.test(text)) iso += sign;
       continue;
     }
-    sawSlash = true;
-    const first = Number(slash[1]);
-    const second = Number(slash[3]);
-    if (first > MONTHS_IN_YEAR && second <= MONTHS_IN_YEAR) dayFirst = true;
-    if (second > MONTHS_IN_YEAR && first <= MONTHS_IN_YEAR) monthFirst = true;
+    slash += sign;
+    const first = Number(match[1]);
+    const second = Number(match[3]);
+    if (first > MONTHS_IN_YEAR && second <= MONTHS_IN_YEAR) dayFirst += sign;
+    if (second > MONTHS_IN_YEAR && first <= MONTHS_IN_YEAR) monthFirst += sign;
   }
+  return { iso, slash, dayFirst, monthFirst };
+}
+
+/**
+ * Decides the order of the column's text dates. Only a value whose one number exceeds 12 while the
+ * other does not is evidence (31/31/1990 is just invalid); evidence both ways leaves it undecided.
+ */
+export function profileFromEvidence(evidence: DateColumnEvidence): DateColumnProfile {
+  const dayFirst = evidence.dayFirst > 0;
+  const monthFirst = evidence.monthFirst > 0;
   if (dayFirst !== monthFirst) return dayFirst ? "dmy" : "mdy";
-  if (sawSlash) return "ambiguous-slash";
-  return sawIso ? "iso" : "none";
+  if (evidence.slash > 0) return "ambiguous-slash";
+  return evidence.iso > 0 ? "iso" : "none";
+}
+
+export function profileDateColumn(values: readonly string[]): DateColumnProfile {
+  return profileFromEvidence(countDateEvidence(values));
 }
 
 /**

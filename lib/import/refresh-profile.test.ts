@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { profileDocIdColumn, sameDocIdDecisions, updateDocIdProfile } from "./detect-damage";
 import { emptyGridCells, type GridCells } from "./grid-fields";
+import { countDateEvidence } from "./normalise-date";
 import { profileColumns } from "./normalise-rows";
 import { changedSpan, refreshProfile } from "./refresh-profile";
 import { type ImportOptions, verdictOfRow } from "./validate-grid";
@@ -97,7 +98,37 @@ describe("refreshProfile after single-cell edits", () => {
     const before = profileColumns(rows);
     const after = [rows[0], rows[1], rows[2], person("76384809")] as GridCells[];
     const refresh = refreshProfile(before, rows, after, LIMIT);
-    expect(refresh).toEqual({ kind: "updated", profile: profileColumns(after), keepVerdicts: true });
+    expect(refresh).toEqual({
+      kind: "updated",
+      profile: profileColumns(after),
+      birthEvidence: countDateEvidence(after.map((row) => row.birth)),
+      keepVerdicts: true,
+    });
+  });
+
+  it("carries the birth column's evidence from edit to edit, equal to counting every row again", () => {
+    const births = ["13/02/1990", "05/06/1990", "1990-02-13", "", "02/13/1990", "1990-01-01"];
+    let current = births.map((birth, index) => person(String(index + 1), "GBR", birth));
+    let profile = profileColumns(current);
+    let evidence = countDateEvidence(births);
+    const edits: Array<[number, string]> = [
+      [2, "14/02/1990"], // a second day-first value
+      [4, "1990-02-13"], // the only month-first value goes: the column is day-first now
+      [0, ""], // one day-first value cleared
+      [2, "not a date"],
+      [1, "12/31/1990"], // month-first, and no day-first value is left
+    ];
+    for (const [index, birth] of edits) {
+      const edited = current.map((row, at) => (at === index ? { ...row, birth } : row));
+      const refresh = refreshProfile(profile, current, edited, LIMIT, evidence);
+      if (refresh.kind !== "updated" || refresh.birthEvidence === undefined)
+        throw new Error("expected a refresh");
+      expect(refresh.birthEvidence).toEqual(countDateEvidence(edited.map((row) => row.birth)));
+      expect(refresh.profile).toEqual(profileColumns(edited));
+      ({ profile, birthEvidence: evidence } = refresh);
+      current = edited;
+    }
+    expect(profile.birth).toBe("mdy");
   });
 
   it("warns about a docId that lost its zeros as soon as an edit makes its siblings longer", () => {
