@@ -35,7 +35,7 @@ export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: Past
   const { validCount, invalidCount, invalidRows, warningCount } = validation;
 
   const submit = () => {
-    if (isValidating) {
+    if (isValidating || grid.isPasting) {
       setBlocker("Still checking the rows; try again in a moment.");
       return;
     }
@@ -66,7 +66,11 @@ export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: Past
         name, date of birth (YYYY-MM-DD), document, country (alpha-3).
       </p>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        {isValidating ? (
+        {grid.isPasting ? (
+          <p data-testid="grid-counts" role="status">
+            Reading the pasted rows…
+          </p>
+        ) : isValidating ? (
           <p data-testid="grid-counts" role="status">
             Checking {grid.rows.length.toLocaleString("en-US")} rows…
           </p>
