@@ -130,10 +130,10 @@ export class ValidationPool {
   }
 
   /**
-   * A paste into a grid whose `blankRowCount` rows are all blank: one worker reads and places the
-   * rows and hands half of them to the other, and both validate at once under the options given to
-   * prepare(). Resolves with the rows as soon as they are placed; their validation is handed to the
-   * grid's validation through validationUnderWay().
+   * A paste into a grid whose `blankRowCount` rows are all blank: both workers read and place the
+   * rows (see PasteRole) and validate their share at once, under the options given to prepare().
+   * Resolves with the rows as soon as they are placed; their validation is handed to the grid's
+   * validation through validationUnderWay().
    */
   async pasteIntoBlankGrid(
     text: string,
@@ -142,27 +142,27 @@ export class ValidationPool {
   ): Promise<{ rows: GridCells[]; summary: PasteSummary }> {
     const options = this.options;
     if (options === null) throw new Error("the validation pool was not prepared");
-    const [reader, other = reader] = this.pool as [Worker, Worker?];
+    const [first, second] = this.pool as [Worker, Worker?];
+    const job = { type: "paste-validate", text, target, blankRowCount, options } as const;
     const jobId = this.nextJobId + 1;
-    const share = this.reply(reader, jobId, "paste-share");
-    const placed = this.reply(reader, jobId, "paste-rows");
-    const readerVerdicts = this.reply(reader, jobId, "paste-verdicts");
-    this.post(reader, { type: "paste-validate", text, target, blankRowCount, options });
+    const placed = this.reply(first, jobId, "paste-rows");
+    const checks = [this.reply(first, jobId, "paste-verdicts")];
+    this.post(first, { ...job, role: second ? "first" : "alone" });
+    if (second) {
+      checks.push(this.reply(second, jobId + 1, "paste-verdicts"));
+      this.post(second, { ...job, role: "second" });
+    }
     // Awaited below, once the rows are in; a rejection is seen there.
-    for (const reply of [placed, readerVerdicts]) reply.catch(() => {});
-    const { profile, otherRows } = await share;
-    const otherVerdicts = this.ask(other as Worker, { type: "validate", rows: otherRows, profile, options });
-    otherVerdicts.catch(() => {});
-    const { summary, readerRows } = await placed;
-    const firstRows = await decodeRowsInSlices(readerRows, DECODE_SLICE_ROWS, nextTask);
-    await nextTask();
-    const rows = firstRows.concat(await decodeRowsInSlices(otherRows, DECODE_SLICE_ROWS, nextTask));
+    for (const check of checks) check.catch(() => {});
+    const { summary, profile, rows: encoded } = await placed;
+    const rows = await decodeRowsInSlices(encoded, DECODE_SLICE_ROWS, nextTask);
     const result = (async (): Promise<RowsValidation> => {
-      const [mine, theirs] = await Promise.all([readerVerdicts, otherVerdicts]);
+      const [mine, theirs] = await Promise.all(checks);
+      const verdicts = decodeVerdicts((mine as ReplyOf<"paste-verdicts">).verdicts);
       return {
         profile,
-        duplicates: new Map(mine.duplicates),
-        verdicts: decodeVerdicts(mine.verdicts).concat(decodeVerdicts(theirs.verdicts)),
+        duplicates: new Map((mine as ReplyOf<"paste-verdicts">).duplicates),
+        verdicts: theirs ? verdicts.concat(decodeVerdicts(theirs.verdicts)) : verdicts,
       };
     })();
     this.pending = { rows, optionsKey: importOptionsKey(options), result };

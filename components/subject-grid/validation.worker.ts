@@ -28,6 +28,14 @@ import {
   encodeVerdicts,
 } from "@/lib/import/worker-transport";
 
+/**
+ * A paste into an empty grid is read by both workers at once (the same pure function gives both the
+ * same rows; reading costs less than passing rows from one to the other): the "first" sends the rows
+ * to the page, finds the repeats and checks the rows before the split, the "second" checks the rest.
+ * "alone" (a one-worker pool) does all of it.
+ */
+export type PasteRole = "first" | "second" | "alone";
+
 export type ValidationRequest =
   | { jobId: number; type: "warm-up"; options: ImportOptions }
   | { jobId: number; type: "paste"; text: string }
@@ -38,6 +46,8 @@ export type ValidationRequest =
       target: PasteTarget;
       blankRowCount: number;
       options: ImportOptions;
+      /** Both workers read the same text into the same rows; see PasteRole. */
+      role: PasteRole;
     }
   | { jobId: number; type: "profile"; rows: EncodedRows }
   | { jobId: number; type: "validate"; rows: EncodedRows; profile: ColumnProfile; options: ImportOptions };
@@ -45,11 +55,9 @@ export type ValidationRequest =
 export type ValidationReply =
   | { jobId: number; type: "warm-up" }
   | { jobId: number; type: "paste"; pasted: EncodedPaste }
-  /** A paste-validate's rows as soon as they are placed: first the other worker's share (to pass on)… */
-  | { jobId: number; type: "paste-share"; profile: ColumnProfile; otherRows: EncodedRows }
-  /** …then the reader's own share, with what the paste did. */
-  | { jobId: number; type: "paste-rows"; summary: PasteSummary; readerRows: EncodedRows }
-  /** Then the verdicts of the reader's share, and the repeats among all the rows. */
+  /** A paste-validate's rows, from the "first" worker, as soon as they are placed… */
+  | { jobId: number; type: "paste-rows"; summary: PasteSummary; profile: ColumnProfile; rows: EncodedRows }
+  /** …then each worker's verdicts for its share; the "first" adds the repeats among all the rows. */
   | {
       jobId: number;
       type: "paste-verdicts";
@@ -83,18 +91,20 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
     case "paste":
       return post({ jobId, type: "paste", pasted: encodePaste(readPastedText(request.text)) });
     case "paste-validate": {
+      const { role, options } = request;
       const { rows, summary, profile } = pasteIntoBlankGrid(
         request.text,
         request.target,
         request.blankRowCount,
       );
-      const split = splitForTwoWorkers(rows.length);
-      const readerShare = rows.slice(0, split);
-      post({ jobId, type: "paste-share", profile, otherRows: encodeRows(rows.slice(split)) });
-      post({ jobId, type: "paste-rows", summary, readerRows: encodeRows(readerShare) });
-      // The worker holding every row finds the repeats, so the page does not have to.
-      const duplicates = [...findBatchDuplicates(rows, { rememberKeys: false })];
-      const verdicts = encodeVerdicts(readerShare.map((row) => verdictOfRow(row, profile, request.options)));
+      const split = role === "alone" ? rows.length : splitForTwoWorkers(rows.length);
+      const share = role === "second" ? rows.slice(split) : rows.slice(0, split);
+      let duplicates: Array<[number, CellErrors]> = [];
+      if (role !== "second") {
+        post({ jobId, type: "paste-rows", summary, profile, rows: encodeRows(rows) });
+        duplicates = [...findBatchDuplicates(rows, { rememberKeys: false })];
+      }
+      const verdicts = encodeVerdicts(share.map((row) => verdictOfRow(row, profile, options)));
       return post({ jobId, type: "paste-verdicts", verdicts, duplicates }, [verdicts.kinds.buffer]);
     }
     case "profile": {

@@ -32,10 +32,10 @@ export function pasteIntoBlankGrid(text: string, target: PasteTarget, blankRowCo
 }
 
 /**
- * Where to split `rowCount` rows between the worker that read them and a second worker: the reader
- * also looks for repeated rows and encodes its share for the page, the other first decodes its share;
- * measured in the browser (bench/paste), the two finish together when the reader keeps `readerShare`.
+ * Where to split `rowCount` rows between two workers that have both read them: the first also sends
+ * every row to the page and looks for repeated rows, so it checks `firstShare` of them and the other
+ * the rest (measured with bench/paste, the two then finish together).
  */
-export function splitForTwoWorkers(rowCount: number, readerShare = 0.48): number {
-  return Math.max(0, Math.min(rowCount, Math.round(rowCount * readerShare)));
+export function splitForTwoWorkers(rowCount: number, firstShare = 0.4): number {
+  return Math.max(0, Math.min(rowCount, Math.round(rowCount * firstShare)));
 }
