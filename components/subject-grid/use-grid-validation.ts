@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { findBatchDuplicates, refreshDuplicates, rememberRowKeys } from "@/lib/import/batch-duplicates";
 import { sameDocIdDecisions } from "@/lib/import/detect-damage";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
-import type { DateColumnEvidence, DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
+import type { DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
 import { refreshProfile } from "@/lib/import/refresh-profile";
 import {
@@ -35,8 +35,6 @@ interface VerdictCache {
   profile: ColumnProfile;
   /** The rows `profile` describes (kept current edit by edit, see refreshProfile). */
   profileRows: readonly GridCells[];
-  /** What the birth column of `profileRows` shows about its date order, once counted. */
-  birthEvidence?: DateColumnEvidence;
   verdicts: WeakMap<GridCells, RowVerdict>;
   /** The rows the workers profiled (and found the repeats of), if still current. */
   profiledRows?: readonly GridCells[];
@@ -124,26 +122,14 @@ export function useGridValidation(
     // The profile follows every edit, deletion or undo: the document lengths are counted again only
     // for the rows that changed (never all 100,000 per keystroke); a change too wide for that goes to
     // the workers, which profile every row anyway.
-    const refresh = refreshProfile(
-      cache.profile,
-      cache.profileRows,
-      rows,
-      SYNC_VALIDATION_LIMIT,
-      cache.birthEvidence,
-    );
+    const refresh = refreshProfile(cache.profile, cache.profileRows, rows, SYNC_VALIDATION_LIMIT);
     if (refresh.kind === "too-wide") return bulk(cache, missing);
     if (!refresh.keepVerdicts) {
-      cache = {
-        optionsKey,
-        profile: refresh.profile,
-        profileRows: rows,
-        birthEvidence: refresh.birthEvidence,
-        verdicts: new WeakMap(),
-      };
+      cache = { optionsKey, profile: refresh.profile, profileRows: rows, verdicts: new WeakMap() };
       missing = [...rows];
       if (missing.length > SYNC_VALIDATION_LIMIT) return bulk(null, missing);
     } else if (refresh.profile !== cache.profile) {
-      cache = { ...cache, profile: refresh.profile, profileRows: rows, birthEvidence: refresh.birthEvidence };
+      cache = { ...cache, profile: refresh.profile, profileRows: rows };
     }
     for (const row of missing) cache.verdicts.set(row, verdictOfRow(row, cache.profile, options));
     cacheRef.current = cache;

@@ -15,7 +15,13 @@ import {
 import { type DocIdColumnProfile, profileDocIdColumn } from "./detect-damage";
 import { GRID_FIELDS, type GridCells, type GridField, IDENTITY_FIELDS } from "./grid-fields";
 import { type CellIssue, INTERNAL_ID_MAX, type IssueCode, messages } from "./issues";
-import { type DateColumnProfile, profileDateColumn, type TextDateChoice } from "./normalise-date";
+import {
+  countDateEvidence,
+  type DateColumnEvidence,
+  type DateColumnProfile,
+  profileFromEvidence,
+  type TextDateChoice,
+} from "./normalise-date";
 import { normaliseIdentity } from "./normalise-identity";
 import { type CountryCode, normalisePhone } from "./normalise-phone";
 
@@ -33,6 +39,8 @@ export interface ImportOptions {
 export interface ColumnProfile {
   birth: DateColumnProfile;
   docId: DocIdColumnProfile;
+  /** The counts `birth` was decided from, so an edit can update them (absent in hand-made profiles). */
+  birthEvidence?: DateColumnEvidence;
 }
 
 export interface NormalisedRow {
@@ -45,7 +53,8 @@ export interface NormalisedRow {
 }
 
 export function profileColumns(rows: readonly GridCells[]): ColumnProfile {
-  return { birth: profileDateColumn(rows.map((row) => row.birth)), docId: profileDocIdColumn(rows) };
+  const birthEvidence = countDateEvidence(rows.map((row) => row.birth));
+  return { birth: profileFromEvidence(birthEvidence), docId: profileDocIdColumn(rows), birthEvidence };
 }
 
 function trimCells(cells: GridCells): GridCells {

@@ -98,19 +98,13 @@ describe("refreshProfile after single-cell edits", () => {
     const before = profileColumns(rows);
     const after = [rows[0], rows[1], rows[2], person("76384809")] as GridCells[];
     const refresh = refreshProfile(before, rows, after, LIMIT);
-    expect(refresh).toEqual({
-      kind: "updated",
-      profile: profileColumns(after),
-      birthEvidence: countDateEvidence(after.map((row) => row.birth)),
-      keepVerdicts: true,
-    });
+    expect(refresh).toEqual({ kind: "updated", profile: profileColumns(after), keepVerdicts: true });
   });
 
   it("carries the birth column's evidence from edit to edit, equal to counting every row again", () => {
     const births = ["13/02/1990", "05/06/1990", "1990-02-13", "", "02/13/1990", "1990-01-01"];
     let current = births.map((birth, index) => person(String(index + 1), "GBR", birth));
     let profile = profileColumns(current);
-    let evidence = countDateEvidence(births);
     const edits: Array<[number, string]> = [
       [2, "14/02/1990"], // a second day-first value
       [4, "1990-02-13"], // the only month-first value goes: the column is day-first now
@@ -120,15 +114,22 @@ describe("refreshProfile after single-cell edits", () => {
     ];
     for (const [index, birth] of edits) {
       const edited = current.map((row, at) => (at === index ? { ...row, birth } : row));
-      const refresh = refreshProfile(profile, current, edited, LIMIT, evidence);
-      if (refresh.kind !== "updated" || refresh.birthEvidence === undefined)
-        throw new Error("expected a refresh");
-      expect(refresh.birthEvidence).toEqual(countDateEvidence(edited.map((row) => row.birth)));
+      const refresh = refreshProfile(profile, current, edited, LIMIT);
+      if (refresh.kind !== "updated") throw new Error("expected a refresh");
+      expect(refresh.profile.birthEvidence).toEqual(countDateEvidence(edited.map((row) => row.birth)));
       expect(refresh.profile).toEqual(profileColumns(edited));
-      ({ profile, birthEvidence: evidence } = refresh);
+      profile = refresh.profile;
       current = edited;
     }
     expect(profile.birth).toBe("mdy");
+  });
+
+  it("counts the birth evidence of the old rows once when a profile was made without it", () => {
+    const dated = [person("1", "GBR", "13/02/1990"), person("2", "GBR", "05/06/1990")];
+    const { birthEvidence: _counted, ...withoutEvidence } = profileColumns(dated);
+    const edited = [dated[0], person("2", "GBR", "06/14/1990")] as GridCells[];
+    const refresh = refreshProfile(withoutEvidence, dated, edited, LIMIT);
+    expect(refresh).toEqual({ kind: "updated", profile: profileColumns(edited), keepVerdicts: false });
   });
 
   it("warns about a docId that lost its zeros as soon as an edit makes its siblings longer", () => {

@@ -5,7 +5,7 @@
  */
 import { sameDocIdDecisions, updateDocIdProfile } from "./detect-damage";
 import type { GridCells } from "./grid-fields";
-import { countDateEvidence, type DateColumnEvidence, profileFromEvidence } from "./normalise-date";
+import { countDateEvidence, profileFromEvidence } from "./normalise-date";
 import type { ColumnProfile } from "./normalise-rows";
 
 /**
@@ -28,37 +28,32 @@ export function changedSpan<T>(before: readonly T[], after: readonly T[]): { rem
 
 export type ProfileRefresh =
   /** `keepVerdicts`: every verdict reached under the old profile holds under the new one. */
-  /** `birthEvidence`: the birth column's evidence in the new rows (absent when nothing changed and none was given). */
-  | { kind: "updated"; profile: ColumnProfile; birthEvidence?: DateColumnEvidence; keepVerdicts: boolean }
+  | { kind: "updated"; profile: ColumnProfile; keepVerdicts: boolean }
   /** More rows changed than `limit`: profile them elsewhere (the grid's workers). */
   | { kind: "too-wide" };
 
 /**
- * The profile of `rows`, from the profile of `profiledRows` and the birth column's evidence there
- * (counted from `profiledRows` when not given: once, then carried from edit to edit). Only the rows
- * that changed are read: their document lengths and dates are taken away and added again.
+ * The profile of `rows`, from the profile of `profiledRows`. Only the rows that changed are read:
+ * their document lengths and birth dates are taken away and added again (the birth evidence is
+ * counted from `profiledRows` first when the profile does not carry it).
  */
 export function refreshProfile(
   profile: ColumnProfile,
   profiledRows: readonly GridCells[],
   rows: readonly GridCells[],
   limit: number,
-  birthEvidence?: DateColumnEvidence,
 ): ProfileRefresh {
-  if (profiledRows === rows) return { kind: "updated", profile, birthEvidence, keepVerdicts: true };
+  if (profiledRows === rows) return { kind: "updated", profile, keepVerdicts: true };
   const { removed, added } = changedSpan(profiledRows, rows);
   if (removed.length + added.length > limit) return { kind: "too-wide" };
   const docId = updateDocIdProfile(profile.docId, removed, added);
   const birthsOf = (changed: readonly GridCells[]) => changed.map((row) => row.birth);
-  const updatedEvidence = countDateEvidence(
-    birthsOf(added),
-    countDateEvidence(birthsOf(removed), birthEvidence ?? countDateEvidence(birthsOf(profiledRows)), -1),
-  );
-  const birth = profileFromEvidence(updatedEvidence);
+  const before = profile.birthEvidence ?? countDateEvidence(birthsOf(profiledRows));
+  const birthEvidence = countDateEvidence(birthsOf(added), countDateEvidence(birthsOf(removed), before, -1));
+  const birth = profileFromEvidence(birthEvidence);
   return {
     kind: "updated",
-    profile: { birth, docId },
-    birthEvidence: updatedEvidence,
+    profile: { birth, docId, birthEvidence },
     keepVerdicts: birth === profile.birth && sameDocIdDecisions(profile.docId, docId),
   };
 }
