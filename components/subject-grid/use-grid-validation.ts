@@ -6,7 +6,7 @@ import { sameDocIdDecisions } from "@/lib/import/detect-damage";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import type { DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
-import { refreshProfile } from "@/lib/import/refresh-profile";
+import { changedSpan, refreshProfile } from "@/lib/import/refresh-profile";
 import {
   type ColumnProfile,
   type GridValidation,
@@ -33,7 +33,7 @@ interface VerdictCache {
   /** What every cached verdict depends on besides its row: the options and the column profile. */
   optionsKey: string;
   profile: ColumnProfile;
-  /** The rows `profile` describes (kept current edit by edit, see refreshProfile). */
+  /** The rows `profile` describes (kept current edit by edit, see refreshProfile); all have a verdict. */
   profileRows: readonly GridCells[];
   verdicts: WeakMap<GridCells, RowVerdict>;
   /** The rows the workers profiled (and found the repeats of), if still current. */
@@ -116,8 +116,14 @@ export function useGridValidation(
     });
     let cache = cacheRef.current?.optionsKey === optionsKey ? cacheRef.current : null;
     if (cache === null && rows.length > SYNC_VALIDATION_LIMIT) return bulk(null, [...rows]);
+    const isNew = cache === null;
     cache ??= { optionsKey, profile: profileColumns(rows), profileRows: rows, verdicts: new WeakMap() };
-    let missing = rows.filter((row) => !(cache as VerdictCache).verdicts.has(row));
+    const known = cache.verdicts;
+    // Every row of profileRows has a verdict, so only rows that joined since can lack one: no need to
+    // look up all 100,000 after each edit.
+    let missing = isNew
+      ? [...rows]
+      : changedSpan(cache.profileRows, rows).added.filter((row) => !known.has(row));
     if (missing.length > SYNC_VALIDATION_LIMIT) return bulk(cache, missing);
     // The profile follows every edit, deletion or undo: the document lengths are counted again only
     // for the rows that changed (never all 100,000 per keystroke); a change too wide for that goes to
