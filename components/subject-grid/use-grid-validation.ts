@@ -40,6 +40,8 @@ interface VerdictCache {
   profiledRows?: readonly GridCells[];
   /** The repeats among `rows`, kept current edit by edit (see currentDuplicates). */
   duplicates?: { rows: readonly GridCells[]; map: ReadonlyMap<number, CellErrors> };
+  /** Each row's own verdict, by position, for `rows` (see rowVerdictsOf). */
+  rowVerdicts?: { rows: readonly GridCells[]; verdicts: readonly RowVerdict[] };
 }
 
 /** An empty cache for `rows`; with `duplicates`, the workers' repeats found for exactly these rows. */
@@ -70,6 +72,29 @@ function currentDuplicates(cache: VerdictCache, rows: readonly GridCells[]): Rea
     findBatchDuplicates(rows);
   cache.duplicates = { rows, map };
   return map;
+}
+
+/**
+ * Each row's own verdict, in order: copied from the last list with only the replaced positions looked
+ * up when the rows were edited in place, otherwise looked up row by row. Remembered in the cache.
+ */
+function rowVerdictsOf(
+  cache: VerdictCache,
+  rows: readonly GridCells[],
+  options: ImportOptions,
+): RowVerdict[] {
+  const verdictOf = (row: GridCells) => cache.verdicts.get(row) ?? verdictOfRow(row, cache.profile, options);
+  const known = cache.rowVerdicts;
+  let verdicts: RowVerdict[];
+  if (known !== undefined && known.rows.length === rows.length) {
+    verdicts = known.verdicts.slice();
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index] as GridCells;
+      if (known.rows[index] !== row) verdicts[index] = verdictOf(row);
+    }
+  } else verdicts = rows.map(verdictOf);
+  cache.rowVerdicts = { rows, verdicts };
+  return verdicts;
 }
 
 /** Every verdict reached under `a` holds under `b` (the counts behind them may differ). */
@@ -221,10 +246,9 @@ export function useGridValidation(
         invalidRows: [],
       };
     }
-    const verdicts = job.cache.verdicts;
     return summariseVerdicts(
       rows,
-      rows.map((row) => verdicts.get(row) ?? verdictOfRow(row, job.cache.profile, job.options)),
+      rowVerdictsOf(job.cache, rows, job.options),
       currentDuplicates(job.cache, rows),
     );
   }, [rows, job]);
