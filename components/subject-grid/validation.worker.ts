@@ -17,7 +17,7 @@ import {
   profileColumns,
   verdictOfRow,
 } from "@/lib/import/validate-grid";
-import { warmUpValidation } from "@/lib/import/warm-up";
+import { warmUpRows, warmUpValidation } from "@/lib/import/warm-up";
 import {
   decodeRows,
   type EncodedPaste,
@@ -81,13 +81,23 @@ function postVerdicts(
   post({ jobId, type: "validate", verdicts }, [verdicts.kinds.buffer]);
 }
 
+/** Rows per warm-up slice: a paste that arrives during the warm-up waits for one slice (~20 ms), not all. */
+const WARM_UP_SLICE_ROWS = 250;
+
+async function warmUpInSlices(options: ImportOptions): Promise<void> {
+  const rows = warmUpRows();
+  for (let start = 0; start < rows.length; start += WARM_UP_SLICE_ROWS) {
+    warmUpValidation(options, rows.slice(start, start + WARM_UP_SLICE_ROWS));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
   const request = event.data;
   const { jobId } = request;
   switch (request.type) {
     case "warm-up":
-      warmUpValidation(request.options);
-      return post({ jobId, type: "warm-up" });
+      return void warmUpInSlices(request.options).then(() => post({ jobId, type: "warm-up" }));
     case "paste":
       return post({ jobId, type: "paste", pasted: encodePaste(readPastedText(request.text)) });
     case "paste-validate": {

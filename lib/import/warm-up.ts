@@ -39,9 +39,11 @@ export function warmUpRows(count = WARM_UP_ROW_COUNT): GridCells[] {
   }));
 }
 
-/** Parses, profiles and validates the made-up rows; returns how many came out valid (so none of it is dead code). */
-export function warmUpValidation(options: ImportOptions): number {
-  const rows = warmUpRows();
+/**
+ * Parses, profiles and validates `rows` (by default all the made-up rows; a worker passes slices so a
+ * paste arriving meanwhile does not wait for the whole warm-up). Returns how many came out valid.
+ */
+export function warmUpValidation(options: ImportOptions, rows: readonly GridCells[] = warmUpRows()): number {
   const text = rows
     .map((row) =>
       [row.contact, row.internalId, `"${row.fullName}"`, row.birth, row.docId, row.countryAlpha3].join("\t"),
