@@ -116,8 +116,9 @@ export async function getRunRows(
   page: { filter: RowFilter; offset: number; limit: number },
 ): Promise<RunRowsPage> {
   const summary = await getRunSummary(db, runId);
-  if (!summary) return { rows: [], total: 0, offset: page.offset, limit: page.limit };
-  const where = rowFilterCondition(runId, page.filter, isLiveState(summary.state));
+  if (!summary) return { rows: [], total: 0, offset: page.offset, limit: page.limit, final: false };
+  const live = isLiveState(summary.state);
+  const where = rowFilterCondition(runId, page.filter, live);
   const rows = await readPage(db, runId, where, page);
   // A draft's declared total is not what it holds yet: only there are the rows counted one by one.
   const total =
@@ -130,7 +131,27 @@ export async function getRunRows(
             .where(where)
         )[0]?.value ?? 0)
       : rowsMatching(summary, page.filter);
-  return { rows: rows.map(toRowResult), total, offset: page.offset, limit: page.limit };
+  return {
+    rows: rows.map(toRowResult),
+    total,
+    offset: page.offset,
+    limit: page.limit,
+    final: live && rows.length === page.limit && (await everyRowAnsweredThrough(db, runId, rows.at(-1))),
+  };
+}
+
+/** Whether every row of the run up to `last` has its outcome: no answer to come can land before it. */
+async function everyRowAnsweredThrough(db: Db, runId: string, last: StoredRow | undefined): Promise<boolean> {
+  if (!last) return false;
+  const [waiting] = await queryRows<{ any: boolean }>(
+    db,
+    sql`SELECT EXISTS (
+          SELECT 1 FROM run_rows r
+          LEFT JOIN run_row_outcomes o ON o.run_id = r.run_id AND o.row_index = r.row_index
+          WHERE r.run_id = ${runId} AND r.row_index <= ${last.rowIndex} AND o.row_index IS NULL
+        ) AS any`,
+  );
+  return waiting?.any === false;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   startRun,
 } from "./run-service";
 import { requestsFor, runServiceHarness } from "./run-service.test-support";
+import { finishRun, markRunStarted, recordChunkResults } from "./run-store";
 import type { RowFilter } from "./run-types";
 
 const harness = runServiceHarness();
@@ -235,6 +236,37 @@ describeEachDatabase("run service", (use) => {
       const page = await getRunRows(deps.db, runId, { filter, offset, limit: 5 });
       expect(page.rows, `${filter} from ${offset}`).toStrictEqual(exported.slice(offset, offset + 5));
     }
+  });
+
+  it("calls a live run's page final once it is full and every row up to its end has an answer", async () => {
+    const runId = await draft(300);
+    await appendRows(deps, "alice", { runId, rows: subjects(300), last: true });
+    await markRunStarted(deps.db, runId, "a-sender-driven-by-this-test");
+    const answer = (chunkIndex: number) =>
+      recordChunkResults(
+        deps.db,
+        runId,
+        chunkIndex,
+        subjects(100, chunkIndex * 100).map((row) => ({
+          rowIndex: row.rowIndex,
+          contact: row.subject.contact,
+          status: 200,
+          message: "Created",
+          attempts: 1,
+        })),
+      );
+    const page = async (offset: number, limit: number) => {
+      const read = await getRunRows(deps.db, runId, { filter: "all", offset, limit });
+      return [read.rows[0]?.rowIndex, read.rows.length, read.final];
+    };
+    await answer(1);
+    expect(await page(0, 100)).toStrictEqual([100, 100, false]);
+    await answer(0);
+    expect(await page(0, 100)).toStrictEqual([0, 100, true]);
+    expect(await page(100, 100)).toStrictEqual([100, 100, true]);
+    expect(await page(0, 300)).toStrictEqual([0, 200, false]);
+    await finishRun(deps.db, runId, "cancelled");
+    expect(await page(0, 100)).toStrictEqual([0, 100, false]);
   });
 
   it("only the creator fills and starts a draft; a run starts once", async () => {
