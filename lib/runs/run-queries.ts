@@ -284,39 +284,33 @@ async function countsByRun(db: Db, runIds: readonly string[]): Promise<Map<strin
     runIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const [statusRows, chunkRows, refusedRows] = await Promise.all([
-    queryRows<{ run_id: string; status: string; rows: number }>(
-      db,
-      sql`SELECT c.run_id, e.key AS status, sum(e.value::int)::int AS rows
-          FROM run_chunks c, jsonb_each_text(c.status_counts) e
-          WHERE c.run_id IN (${ids}) AND c.status_counts IS NOT NULL
-          GROUP BY c.run_id, e.key`,
-    ),
-    queryRows<{ run_id: string; resumable: number }>(
-      db,
-      sql`SELECT run_id, (sum(row_count) FILTER (WHERE state <> 'answered'))::int AS resumable
-          FROM run_chunks WHERE run_id IN (${ids}) GROUP BY run_id`,
-    ),
-    queryRows<{ id: string; refused_rows: number }>(
-      db,
-      sql`SELECT id, refused_rows FROM runs WHERE id IN (${ids})`,
-    ),
-  ]);
-  const entry = (runId: string) => {
-    const existing = byRun.get(runId);
-    if (existing) return existing;
-    const created: RunCounts = { counts: [], resumableRows: 0 };
-    byRun.set(runId, created);
-    return created;
-  };
-  for (const row of statusRows) entry(row.run_id).counts.push({ status: row.status, count: row.rows });
-  for (const row of chunkRows) entry(row.run_id).resumableRows = row.resumable ?? 0;
-  for (const row of refusedRows) {
-    if (row.refused_rows === 0) continue;
-    const { counts } = entry(row.id);
-    const notSent = counts.find((count) => count.status === NOT_SENT);
-    if (notSent) notSent.count += row.refused_rows;
-    else counts.push({ status: NOT_SENT, count: row.refused_rows });
+  // One statement (progress is read twice a second while a run is live): each extra one costs more
+  // in PGlite's protocol round trips than the summing itself.
+  const rows = await queryRows<{
+    run_id: string;
+    refused_rows: number;
+    resumable: number;
+    counts: Record<string, number>;
+  }>(
+    db,
+    sql`SELECT r.id AS run_id, r.refused_rows,
+          coalesce((SELECT sum(c.row_count) FILTER (WHERE c.state <> 'answered')
+                    FROM run_chunks c WHERE c.run_id = r.id), 0)::int AS resumable,
+          coalesce((SELECT json_object_agg(s.status, s.rows) FROM (
+                      SELECT e.key AS status, sum(e.value::int)::int AS rows
+                      FROM run_chunks c, jsonb_each_text(c.status_counts) e
+                      WHERE c.run_id = r.id AND c.status_counts IS NOT NULL
+                      GROUP BY e.key) s), '{}'::json) AS counts
+        FROM runs r WHERE r.id IN (${ids})`,
+  );
+  for (const row of rows) {
+    const counts = Object.entries(row.counts).map(([status, count]) => ({ status, count }));
+    if (row.refused_rows > 0) {
+      const notSent = counts.find((count) => count.status === NOT_SENT);
+      if (notSent) notSent.count += row.refused_rows;
+      else counts.push({ status: NOT_SENT, count: row.refused_rows });
+    }
+    byRun.set(row.run_id, { counts, resumableRows: row.resumable });
   }
   return byRun;
 }
