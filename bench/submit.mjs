@@ -6,7 +6,7 @@
 // Figures, not a pass/fail test. Targets (issue 4): console/bare ≥ 0.8 and ≥ 2,000 rows/s.
 import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
@@ -103,6 +103,7 @@ async function throughConsole(browser, count) {
   );
   await grid.waitFor();
   const started = performance.now();
+  mark("consoleClick");
   await page.getByRole("button", { name: /^Create subjects/ }).click();
   await page.waitForFunction(
     (expected) => {
@@ -189,9 +190,24 @@ async function waitForServer() {
 
 if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
 const databaseDir = mkdtempSync(join(tmpdir(), "bench-submit-db-"));
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops, and phases.json holds
+// when each path ran (monotonic microseconds, the profile's own clock): see bench/cpu-profile.mjs.
+const profileDir = process.env.BENCH_CPU_PROF;
+const phaseMarks = {};
+const mark = (name) => {
+  phaseMarks[name] = Number(process.hrtime.bigint() / 1000n);
+};
 const server = spawn(
   "node",
-  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+  [
+    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    "node_modules/next/dist/bin/next",
+    "start",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(port),
+  ],
   {
     env: {
       ...process.env,
@@ -204,6 +220,7 @@ const server = spawn(
       DATABASE_URL: "",
       DATABASE_DIR: databaseDir,
       HUMANOS_CONCURRENCY: String(concurrency),
+      ...(profileDir ? { PGLITE_QUERY_PROFILE: join(profileDir, "queries.jsonl") } : {}),
     },
     // BENCH_SERVER_LOG=1 shows the server's own output (start-up lines, errors).
     stdio: process.env.BENCH_SERVER_LOG ? ["ignore", "inherit", "inherit"] : "ignore",
@@ -223,9 +240,12 @@ try {
     : undefined;
   const browser = await chromium.launch({ executablePath, args: ["--disable-background-networking"] });
   const cpuBeforeBare = treeCpuSeconds(server.pid);
+  mark("bareStart");
   const bare = await bareClient(rowCount);
+  mark("bareEnd");
   const cpuBeforeConsole = treeCpuSeconds(server.pid);
   const consoleRun = await throughConsole(browser, rowCount);
+  mark("consoleEnd");
   const cpuAfterConsole = treeCpuSeconds(server.pid);
   await browser.close();
   console.log(`subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100`);
@@ -244,7 +264,13 @@ try {
   console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
 } finally {
   clearInterval(sampler);
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   process.kill(-server.pid);
+  if (profileDir) {
+    await exited;
+    writeFileSync(join(profileDir, "phases.json"), JSON.stringify(phaseMarks));
+    console.log(`CPU profile and phases in ${profileDir}: node bench/cpu-profile.mjs ${profileDir}`);
+  }
   rmSync(databaseDir, { recursive: true, force: true });
 }
 

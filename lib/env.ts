@@ -83,6 +83,7 @@ const serverEnvSchema = z
         .optional(),
     ),
     DATABASE_DIR: z.preprocess(blankAsUnset, z.string().trim().default("data/pglite")),
+    PGLITE_QUERY_PROFILE: optionalString,
     SANDBOX_FAULTS: optionalString.superRefine((spec, ctx) => {
       if (spec === undefined) return;
       const parsed = parseFaultSpec(spec);
@@ -121,7 +122,14 @@ export type ApiTarget =
     };
 
 /** PGlite in a local folder by default; a PostgreSQL server when several consoles share one database. */
-export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+export type DatabaseConfig =
+  | {
+      kind: "pglite";
+      dataDir: string;
+      /** A benchmark diagnostic: where to write the time each statement spent in Postgres. */
+      queryProfileFile?: string;
+    }
+  | { kind: "postgres"; url: string };
 
 export interface ServerConfig {
   target: ApiTarget;
@@ -190,7 +198,11 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     concurrency: env.HUMANOS_CONCURRENCY,
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
-      : { kind: "pglite", dataDir: env.DATABASE_DIR },
+      : {
+          kind: "pglite",
+          dataDir: env.DATABASE_DIR,
+          ...(env.PGLITE_QUERY_PROFILE ? { queryProfileFile: env.PGLITE_QUERY_PROFILE } : {}),
+        },
     sandbox,
     operators,
   };

@@ -39,9 +39,15 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
     version: isLive
       ? `live|${Math.floor(Date.parse(progress.readAt) / LIVE_ROWS_REFRESH_MS)}`
       : `${progress.doneRows}|${progress.state}`,
+    live: isLive,
   });
   const counts = useMemo(() => countsAsListed(progress), [progress]);
-  const matching = rows.page?.total ?? rowsMatching(progress, filter);
+  // The progress is read more often than the page (which may be kept while final): its counts are
+  // the ones the server would give. Only a draft's rows are counted one by one, by the page read.
+  const matching =
+    progress.state === "draft"
+      ? (rows.page?.total ?? rowsMatching(progress, filter))
+      : rowsMatching(progress, filter);
   const failures = countFailures(counts);
   const pageCount = Math.max(1, Math.ceil(matching / RESULTS_PAGE_SIZE));
   const currentPage = Math.min(page, pageCount - 1);

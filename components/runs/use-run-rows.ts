@@ -4,18 +4,34 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { RowFilter, RunRowsPage } from "@/lib/runs/run-types";
 import { runPaths } from "./format";
 
-interface RowsQuery {
+export interface RowsQuery {
   filter: RowFilter;
   offset: number;
   limit: number;
   /** Changes whenever the run may have new answers (so the same page is read again). */
   version: string;
+  /** Whether the run is live: a page the server called final is kept until it stops. */
+  live: boolean;
 }
 
-type Loaded = { key: string; page: RunRowsPage } | null;
+export type LoadedPage = { query: RowsQuery; page: RunRowsPage };
 
 function keyOf(query: RowsQuery): string {
   return `${query.filter}|${query.offset}|${query.limit}|${query.version}`;
+}
+
+/**
+ * Whether the loaded page answers `query`: it was read for it, or it is a live run's final page
+ * (no answer to come can change it) for the same filter, offset and size, and the run is still live.
+ */
+export function answersQuery(loaded: LoadedPage | null, query: RowsQuery): boolean {
+  if (!loaded) return false;
+  if (keyOf(loaded.query) === keyOf(query)) return true;
+  const samePage =
+    loaded.query.filter === query.filter &&
+    loaded.query.offset === query.offset &&
+    loaded.query.limit === query.limit;
+  return samePage && query.live && loaded.query.live && loaded.page.final;
 }
 
 /**
@@ -24,7 +40,8 @@ function keyOf(query: RowsQuery): string {
  * not pile up). `isCurrent` says whether what is shown answers the newest query.
  */
 export function useRunRows(runId: string, query: RowsQuery) {
-  const [loaded, setLoaded] = useState<Loaded>(null);
+  const [loaded, setLoaded] = useState<LoadedPage | null>(null);
+  const latest = useRef<LoadedPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
   const waiting = useRef<RowsQuery | null>(null);
@@ -46,7 +63,8 @@ export function useRunRows(runId: string, query: RowsQuery) {
         }
         const page = (await response.json()) as RunRowsPage;
         if (mounted.current) {
-          setLoaded({ key: keyOf(wanted), page });
+          latest.current = { query: wanted, page };
+          setLoaded(latest.current);
           setError(null);
         }
       } catch (caught) {
@@ -62,10 +80,13 @@ export function useRunRows(runId: string, query: RowsQuery) {
     [runId],
   );
 
-  const { filter, offset, limit, version } = query;
+  const { filter, offset, limit, version, live } = query;
   useEffect(() => {
-    void load({ filter, offset, limit, version });
-  }, [load, filter, offset, limit, version]);
+    const wanted = { filter, offset, limit, version, live };
+    // Each read of a live run's page costs the sending its database and CPU: a final one is kept.
+    if (answersQuery(latest.current, wanted)) return;
+    void load(wanted);
+  }, [load, filter, offset, limit, version, live]);
 
   useEffect(() => {
     mounted.current = true;
@@ -76,7 +97,7 @@ export function useRunRows(runId: string, query: RowsQuery) {
 
   return {
     page: loaded?.page ?? null,
-    isCurrent: loaded?.key === keyOf(query),
+    isCurrent: answersQuery(loaded, query),
     error,
     retry: () => void load(query),
   };

@@ -10,6 +10,7 @@ const TABLES: PgTable[] = [
   schema.runs,
   schema.runChunks,
   schema.runRows,
+  schema.runRowOutcomes,
   schema.sandboxUsers,
   schema.sandboxIdentities,
   schema.sandboxIdempotency,

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { MIGRATION_LOCK_ID, MIGRATIONS } from "./migrations";
+import { profileQueries } from "./query-profile";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -17,8 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export type DatabaseOptions =
-  /** dataDir undefined: in memory (tests). */
-  { kind: "pglite"; dataDir?: string } | { kind: "postgres"; url: string };
+  /** dataDir undefined: in memory (tests). queryProfileFile: see query-profile.ts. */
+  { kind: "pglite"; dataDir?: string; queryProfileFile?: string } | { kind: "postgres"; url: string };
 
 export interface Database {
   kind: DatabaseOptions["kind"];
@@ -36,7 +37,10 @@ interface MigrationSession {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.kind === "pglite" ? await openPglite(options.dataDir) : openPostgres(options.url);
+  const database =
+    options.kind === "pglite"
+      ? await openPglite(options.dataDir, options.queryProfileFile)
+      : openPostgres(options.url);
   try {
     await migrate(database.session);
   } catch (error) {
@@ -46,13 +50,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database.handle;
 }
 
-async function openPglite(dataDir: string | undefined) {
+async function openPglite(dataDir: string | undefined, queryProfileFile: string | undefined) {
   if (dataDir) {
     const { mkdir } = await import("node:fs/promises");
     await mkdir(dataDir, { recursive: true });
   }
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
+  if (queryProfileFile) profileQueries(client, queryProfileFile);
   const exec = async (sqlText: string) => {
     await client.exec(sqlText);
   };

@@ -84,6 +84,32 @@ CREATE TABLE sandbox_idempotency (
 );
 `,
   },
+  {
+    // A chunk's answers were 100 UPDATEs of wide run_rows tuples (input included) and their index
+    // entries, ~8 ms a chunk on PGlite; inserting 100 narrow outcome rows costs a fraction of that.
+    // A row's attempts are its chunk's (every row of a chunk is sent, and recorded, together), so
+    // they are read from run_chunks. Rows are found by chunk through their row_index range (chunk c
+    // holds rows 100c…100c+99), so run_rows_chunk_idx only slowed every insert down.
+    id: "0002_insert_only_row_outcomes",
+    sql: `
+CREATE TABLE run_row_outcomes (
+  run_id uuid NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  row_index integer NOT NULL,
+  status text NOT NULL,
+  not_sent_reason text,
+  message text NOT NULL,
+  did text,
+  answered_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (run_id, row_index)
+);
+INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message, did, answered_at)
+  SELECT run_id, row_index, status, not_sent_reason, message, did, coalesce(answered_at, created_at)
+  FROM run_rows WHERE status IS NOT NULL;
+DROP INDEX run_rows_chunk_idx;
+ALTER TABLE run_rows DROP COLUMN status, DROP COLUMN not_sent_reason, DROP COLUMN message,
+  DROP COLUMN did, DROP COLUMN attempts, DROP COLUMN answered_at;
+`,
+  },
 ];
 
 /** Any fixed number: every console instance takes the same lock, so only one migrates at a time. */

@@ -94,7 +94,7 @@ export const runChunks = pgTable(
   (table) => [primaryKey({ columns: [table.runId, table.chunkIndex] })],
 );
 
-/** One row of the operator's input and what became of it. */
+/** One row of the operator's input, stored before anything is sent. What became of it: runRowOutcomes. */
 export const runRows = pgTable(
   "run_rows",
   {
@@ -105,7 +105,8 @@ export const runRows = pgTable(
     rowIndex: integer("row_index").notNull(),
     /**
      * The request the row goes in: floor(row_index / 100), fixed when the row is stored, so a chunk
-     * holds at most 100 rows (fewer where rows are not sent). null for a row that is never sent.
+     * holds at most 100 rows (fewer where rows are not sent) and its rows are found by their
+     * row_index range through the primary key. null for a row that is never sent.
      */
     chunkIndex: integer("chunk_index"),
     /**
@@ -115,21 +116,32 @@ export const runRows = pgTable(
     input: text("input").notNull(),
     contact: text("contact").notNull(),
     internalId: text("internal_id"),
-    /** The item status Humanos returned, or "not-sent"; null while the row has no outcome yet. */
-    status: text("status"),
-    notSentReason: text("not_sent_reason"),
-    message: text("message").notNull().default(""),
-    did: text("did"),
-    attempts: integer("attempts").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }),
   },
-  (table) => [
-    primaryKey({ columns: [table.runId, table.rowIndex] }),
-    // No index on status: it changes on every answer, and filtering one run's rows by status scans
-    // them in primary-key order anyway.
-    index("run_rows_chunk_idx").on(table.runId, table.chunkIndex),
-  ],
+  (table) => [primaryKey({ columns: [table.runId, table.rowIndex] })],
+);
+
+/**
+ * What became of a row: Humanos' answer, or why it was not sent. Inserted (never updated in place)
+ * when its chunk's answer is recorded, when it is refused or cancelled; a row without one has no
+ * outcome yet. Resuming deletes the outcomes of the chunks it sends again. A row's attempts are its
+ * chunk's (run_chunks.attempts).
+ */
+export const runRowOutcomes = pgTable(
+  "run_row_outcomes",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    rowIndex: integer("row_index").notNull(),
+    /** The item status Humanos returned, or "not-sent". */
+    status: text("status").notNull(),
+    notSentReason: text("not_sent_reason"),
+    message: text("message").notNull(),
+    did: text("did"),
+    answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.runId, table.rowIndex] })],
 );
 
 /** The sandbox's users (its stand-in for Humanos' own database). */

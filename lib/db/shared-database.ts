@@ -13,9 +13,7 @@ export function getDatabase(): Promise<Database> {
   const holder = globalThis as Holder;
   if (!holder[GLOBAL_KEY]) {
     const { database } = getServerConfig();
-    const opening = openDatabase(
-      database.kind === "pglite" ? { kind: "pglite", dataDir: database.dataDir } : database,
-    );
+    const opening = openDatabase(database);
     // A failed open is not cached: the next request tries again (e.g. the server came back).
     opening.catch(() => {
       if (holder[GLOBAL_KEY] === opening) holder[GLOBAL_KEY] = undefined;

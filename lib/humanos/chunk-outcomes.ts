@@ -12,25 +12,31 @@ export interface SubjectRow {
   subject: Subject;
 }
 
+/** What a row's result needs besides the answer: where the row is, and whom it is about. */
+export interface RowRef {
+  rowIndex: number;
+  contact: string;
+  internalId?: string;
+}
+
+export function rowRefOf(row: SubjectRow): RowRef {
+  return { rowIndex: row.rowIndex, contact: row.subject.contact, internalId: row.subject.internalId };
+}
+
 type NotSentFailure = "rejected" | "no-answer" | "cancelled";
 
 const RESEND_IS_SAFE = "The outcome is unknown; resending is safe because Humanos upserts by contact.";
 
 function baseResult(
-  row: SubjectRow,
+  row: RowRef,
   attempts: number,
 ): Pick<RowResult, "rowIndex" | "contact" | "internalId" | "attempts"> {
-  return {
-    rowIndex: row.rowIndex,
-    contact: row.subject.contact,
-    internalId: row.subject.internalId,
-    attempts,
-  };
+  return { rowIndex: row.rowIndex, contact: row.contact, internalId: row.internalId, attempts };
 }
 
 /** The API answers item i for subject i, so position is the only join key needed. */
 export function answeredRows(
-  rows: readonly SubjectRow[],
+  rows: readonly RowRef[],
   feedback: readonly Feedback[],
   attempts: number,
 ): RowResult[] {
@@ -46,7 +52,7 @@ export function answeredRows(
 }
 
 export function notSentRows(
-  rows: readonly SubjectRow[],
+  rows: readonly RowRef[],
   reason: NotSentFailure,
   message: string,
   attempts: number,
@@ -59,7 +65,7 @@ export function notSentRows(
   }));
 }
 
-export function cancelledRows(rows: readonly SubjectRow[]): RowResult[] {
+export function cancelledRows(rows: readonly RowRef[]): RowResult[] {
   return notSentRows(
     rows,
     "cancelled",

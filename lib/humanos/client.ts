@@ -7,7 +7,7 @@
 import { cancelledRows, crashedMessage, notSentRows, type SubjectRow } from "./chunk-outcomes";
 import { chunkRows } from "./chunking";
 import type { RowResult } from "./results";
-import { type SendContext, sendChunk } from "./send-chunk";
+import { prepareChunk, type SendContext, sendChunk } from "./send-chunk";
 
 export type { SubjectRow } from "./chunk-outcomes";
 
@@ -94,13 +94,14 @@ export function createHumanosClient(config: HumanosClientConfig): HumanosClient 
 }
 
 async function settleChunk(rows: SubjectRow[], context: SendContext): Promise<RowResult[]> {
-  if (context.signal?.aborted) return cancelledRows(rows);
+  const chunk = prepareChunk(rows);
+  if (context.signal?.aborted) return cancelledRows(chunk.rows);
   try {
-    return await sendChunk(rows, context);
+    return await sendChunk(chunk, context);
   } catch (error) {
     // sendChunk handles every API and network failure itself; this only catches our own bugs
     // (or a throwing injected sleep), so that even then no row goes missing.
-    return notSentRows(rows, "no-answer", crashedMessage(error), 0);
+    return notSentRows(chunk.rows, "no-answer", crashedMessage(error), 0);
   }
 }
 

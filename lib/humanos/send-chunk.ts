@@ -10,7 +10,9 @@ import {
   cancelledWhileWaitingMessage,
   exhaustedMessage,
   notSentRows,
+  type RowRef,
   refusedMessage,
+  rowRefOf,
   type SubjectRow,
 } from "./chunk-outcomes";
 import type { RowResult } from "./results";
@@ -49,13 +51,24 @@ type AttemptOutcome =
   | { kind: "failed"; detail: string; retryAfterMs?: number }
   | { kind: "cancelled" };
 
+/**
+ * A chunk ready to send: the exact body to sign and send (never re-serialised, so a retry or a
+ * resume under the same Idempotency-Key sends the same bytes) and the rows it carries, in order.
+ */
+export interface PreparedChunk {
+  body: string;
+  rows: readonly RowRef[];
+}
+
+export function prepareChunk(rows: readonly SubjectRow[]): PreparedChunk {
+  return { body: JSON.stringify(rows.map((row) => row.subject)), rows: rows.map(rowRefOf) };
+}
+
 export async function sendChunk(
-  rows: readonly SubjectRow[],
+  { body, rows }: PreparedChunk,
   context: SendContext,
   options: ChunkRequestOptions = {},
 ): Promise<RowResult[]> {
-  // Signed and sent byte for byte: re-serialising later could change what the signature covers.
-  const body = JSON.stringify(rows.map((row) => row.subject));
   const idempotencyKey = options.idempotencyKey ?? randomUUID();
   let lastFailure = "";
   for (let attempt = 1; attempt <= context.maxAttempts; attempt++) {

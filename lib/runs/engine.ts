@@ -214,11 +214,7 @@ async function sendStoredChunk(
   stop: AbortSignal,
 ): Promise<RowResult[]> {
   try {
-    return await sendChunk(
-      chunk.rows,
-      { ...send, stopRetrying: stop },
-      { idempotencyKey: chunk.idempotencyKey },
-    );
+    return await sendChunk(chunk, { ...send, stopRetrying: stop }, { idempotencyKey: chunk.idempotencyKey });
   } catch (error) {
     // sendChunk handles API and network trouble itself; this is our own bug, and no row may vanish.
     return notSentRows(chunk.rows, "no-answer", crashedMessage(error), 0);

@@ -7,8 +7,10 @@
 import { beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "@/lib/db/database.test-support";
 import { echoSuccess, type ScriptedServer } from "@/lib/humanos/client.test-support";
+import type { RowResult } from "@/lib/humanos/results";
+import { subjectSchema } from "@/lib/humanos/schemas";
 import { settleActiveRuns } from "./engine";
-import { getRunRows, getRunSummary, iterateRunRows, listRuns } from "./run-queries";
+import { getRunRows, getRunSummary, iterateRunRows, listRuns, ONE_STATEMENT_MAX_OFFSET } from "./run-queries";
 import {
   appendRows,
   cancelRun,
@@ -18,6 +20,8 @@ import {
   startRun,
 } from "./run-service";
 import { requestsFor, runServiceHarness } from "./run-service.test-support";
+import { finishRun, markRunStarted, recordChunkResults } from "./run-store";
+import type { RowFilter } from "./run-types";
 
 const harness = runServiceHarness();
 
@@ -64,6 +68,36 @@ describeEachDatabase("run service", (use) => {
       [250, "not-sent", null],
     ]);
     expect(page.rows[2]?.message).toMatch(/^Not sent, invalid — /);
+  });
+
+  it("sends a chunk's body as the JSON of its stored subjects, byte for byte, leaving out refused rows", async () => {
+    const runId = await draft(3);
+    const sent = [
+      { contact: `zoe.${harness.tag}@example.com`, internalId: 'quote " back\\slash' },
+      {
+        contact: `nuno.${harness.tag}@example.com`,
+        identity: {
+          fullName: "Zoë Ñúñez – 𝔘 \u2028",
+          birth: "1990-01-31",
+          docId: "0123",
+          countryAlpha3: "PRT",
+        },
+      },
+    ];
+    await appendRows(deps, "alice", {
+      runId,
+      rows: [
+        { rowIndex: 0, subject: sent[0] },
+        { rowIndex: 1, subject: { contact: "" } },
+        { rowIndex: 2, subject: sent[1] },
+      ],
+      last: true,
+    });
+    await startRun(deps, "alice", { runId });
+    await settleActiveRuns();
+    expect(server.requests.map((request) => request.rawBody)).toStrictEqual([
+      JSON.stringify(sent.map((subject) => subjectSchema.parse(subject))),
+    ]);
   });
 
   it("never sends a row the grid held back, even when it is valid on its own", async () => {
@@ -170,6 +204,69 @@ describeEachDatabase("run service", (use) => {
     const csvRows = [];
     for await (const batch of iterateRunRows(deps.db, runId, "failed", 20)) csvRows.push(batch.length);
     expect(csvRows).toStrictEqual([20, 20, 11]);
+  });
+
+  it("a page deep in a run holds the same rows as the export, whatever the filter", async () => {
+    const count = ONE_STATEMENT_MAX_OFFSET + 600;
+    const runId = await draft(count);
+    const rows = subjects(count).map((row) =>
+      row.rowIndex % 250 === 0 ? { rowIndex: row.rowIndex, subject: { contact: "" } } : row,
+    );
+    for (let start = 0; start < count; start += 1000) {
+      await appendRows(deps, "alice", {
+        runId,
+        rows: rows.slice(start, start + 1000),
+        last: start + 1000 >= count,
+      });
+    }
+    await startRun(deps, "alice", { runId });
+    await settleActiveRuns();
+    const cases: Array<[RowFilter, number]> = [
+      ["all", 0],
+      ["all", ONE_STATEMENT_MAX_OFFSET],
+      ["all", ONE_STATEMENT_MAX_OFFSET + 1],
+      ["all", count - 2],
+      ["200", ONE_STATEMENT_MAX_OFFSET + 7],
+      ["not-sent", 3],
+      ["all", count],
+    ];
+    for (const [filter, offset] of cases) {
+      const exported: RowResult[] = [];
+      for await (const batch of iterateRunRows(deps.db, runId, filter)) exported.push(...batch);
+      const page = await getRunRows(deps.db, runId, { filter, offset, limit: 5 });
+      expect(page.rows, `${filter} from ${offset}`).toStrictEqual(exported.slice(offset, offset + 5));
+    }
+  });
+
+  it("calls a live run's page final once it is full and every row up to its end has an answer", async () => {
+    const runId = await draft(300);
+    await appendRows(deps, "alice", { runId, rows: subjects(300), last: true });
+    await markRunStarted(deps.db, runId, "a-sender-driven-by-this-test");
+    const answer = (chunkIndex: number) =>
+      recordChunkResults(
+        deps.db,
+        runId,
+        chunkIndex,
+        subjects(100, chunkIndex * 100).map((row) => ({
+          rowIndex: row.rowIndex,
+          contact: row.subject.contact,
+          status: 200,
+          message: "Created",
+          attempts: 1,
+        })),
+      );
+    const page = async (offset: number, limit: number) => {
+      const read = await getRunRows(deps.db, runId, { filter: "all", offset, limit });
+      return [read.rows[0]?.rowIndex, read.rows.length, read.final];
+    };
+    await answer(1);
+    expect(await page(0, 100)).toStrictEqual([100, 100, false]);
+    await answer(0);
+    expect(await page(0, 100)).toStrictEqual([0, 100, true]);
+    expect(await page(100, 100)).toStrictEqual([100, 100, true]);
+    expect(await page(0, 300)).toStrictEqual([0, 200, false]);
+    await finishRun(deps.db, runId, "cancelled");
+    expect(await page(0, 100)).toStrictEqual([0, 100, false]);
   });
 
   it("only the creator fills and starts a draft; a run starts once", async () => {

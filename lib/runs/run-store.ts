@@ -4,12 +4,13 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { type Db, queryRows } from "@/lib/db/database";
-import { type ChunkState, type RunState, runChunks, runRows, runs } from "@/lib/db/schema";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { type Db, queryRows, type Tx } from "@/lib/db/database";
+import { type ChunkState, type RunState, runChunks, runs } from "@/lib/db/schema";
 import type { RowResult } from "@/lib/humanos/results";
 import type { Subject } from "@/lib/humanos/schemas";
 import { MAX_SUBJECTS_PER_REQUEST } from "@/lib/humanos/schemas";
+import type { PreparedChunk } from "@/lib/humanos/send-chunk";
 import { NOT_SENT, statusKey } from "@/lib/humanos/statuses";
 
 export interface NewRun {
@@ -84,12 +85,13 @@ export async function storeRowSlice(
       const records = rows.slice(start, start + INSERT_BATCH).map(rowRecord);
       // One JSON parameter instead of thousands of bound values: much cheaper to plan and to bind.
       await tx.execute(sql`
-        INSERT INTO run_rows (run_id, row_index, chunk_index, input, contact, internal_id, status, not_sent_reason, message)
-        SELECT ${runId}::uuid, v.row_index, v.chunk_index, v.input, v.contact, v.internal_id, v.status, v.not_sent_reason, v.message
-        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS v(
-          row_index int, chunk_index int, input text, contact text, internal_id text, status text,
-          not_sent_reason text, message text)`);
+        INSERT INTO run_rows (run_id, row_index, chunk_index, input, contact, internal_id)
+        SELECT ${runId}::uuid, v.row_index, v.chunk_index, v.input, v.contact, v.internal_id
+        FROM json_to_recordset(${JSON.stringify(records)}::json) AS v(
+          row_index int, chunk_index int, input text, contact text, internal_id text)`);
     }
+    const refusals = rows.flatMap(refusalOutcome);
+    if (refusals.length > 0) await insertOutcomes(tx, runId, refusals);
     const receivedThrough = rows.length > 0 ? Math.max(...indices) : run.received_through;
     // Chunks from the one the previous slice may have left open up to the last complete one.
     const fromChunk = chunkIndexOf(run.received_through + 1);
@@ -101,14 +103,16 @@ export async function storeRowSlice(
         SELECT ${runId}::uuid, chunk_index, gen_random_uuid(), ${cancelled ? "cancelled" : "pending"}, count(*),
           CASE WHEN ${cancelled} THEN jsonb_build_object(${NOT_SENT}::text, count(*)) END
         FROM run_rows
-        WHERE run_id = ${runId} AND chunk_index BETWEEN ${fromChunk} AND ${throughChunk}
+        WHERE run_id = ${runId} AND ${inChunks(fromChunk, throughChunk)} AND chunk_index IS NOT NULL
         GROUP BY chunk_index
         ON CONFLICT DO NOTHING`);
       if (cancelled) {
         // The run was cancelled while rows were still arriving: they are recorded, never sent.
         await tx.execute(sql`
-          UPDATE run_rows SET status = ${NOT_SENT}, not_sent_reason = 'cancelled', message = ${CANCELLED_MESSAGE}
-          WHERE run_id = ${runId} AND chunk_index BETWEEN ${fromChunk} AND ${throughChunk} AND status IS NULL`);
+          INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message)
+          SELECT run_id, row_index, ${NOT_SENT}, 'cancelled', ${CANCELLED_MESSAGE} FROM run_rows
+          WHERE run_id = ${runId} AND ${inChunks(fromChunk, throughChunk)} AND chunk_index IS NOT NULL
+          ON CONFLICT DO NOTHING`);
       }
     }
     const refused = rows.filter((row) => "refused" in row).length;
@@ -129,9 +133,6 @@ function rowRecord(row: RowToStore) {
       input: JSON.stringify(row.subject),
       contact: row.subject.contact,
       internal_id: row.subject.internalId ?? null,
-      status: null,
-      not_sent_reason: null,
-      message: "",
     };
   }
   const input = JSON.stringify(row.refused.input ?? null) ?? "null";
@@ -141,10 +142,51 @@ function rowRecord(row: RowToStore) {
     input: input.length > MAX_REFUSED_INPUT_CHARS ? "null" : input,
     contact: row.refused.contact,
     internal_id: row.refused.internalId ?? null,
-    status: NOT_SENT,
-    not_sent_reason: "invalid",
-    message: row.refused.message,
   };
+}
+
+/** An outcome row as insertOutcomes takes it (the JSON keys are the SQL column names). */
+interface OutcomeRecord {
+  row_index: number;
+  status: string;
+  reason: string | null;
+  message: string;
+  did: string | null;
+}
+
+/** A refused row is stored with its outcome: not sent, invalid, and why. */
+function refusalOutcome(row: RowToStore): OutcomeRecord[] {
+  if (!("refused" in row)) return [];
+  return [
+    { row_index: row.rowIndex, status: NOT_SENT, reason: "invalid", message: row.refused.message, did: null },
+  ];
+}
+
+/**
+ * Stores outcomes, one insert of narrow rows whatever their number. A row that somehow has one
+ * already (two instances sending one run after a stale heartbeat) takes the newer answer.
+ */
+async function insertOutcomes(db: Db | Tx, runId: string, outcomes: readonly OutcomeRecord[]): Promise<void> {
+  await db.execute(outcomeInsert(runId, outcomes));
+}
+
+function outcomeInsert(runId: string, outcomes: readonly OutcomeRecord[]) {
+  return sql`
+    INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message, did)
+    SELECT ${runId}::uuid, v.row_index, v.status, v.reason, v.message, v.did
+    FROM json_to_recordset(${JSON.stringify(outcomes)}::json)
+      AS v(row_index int, status text, reason text, message text, did text)
+    ON CONFLICT (run_id, row_index) DO UPDATE SET status = excluded.status,
+      not_sent_reason = excluded.not_sent_reason, message = excluded.message, did = excluded.did,
+      answered_at = excluded.answered_at`;
+}
+
+/**
+ * The rows of chunks `from` to `through` by their row_index range, which the primary key serves
+ * (chunk c holds rows 100c…100c+99; bigint, as `through` may be LAST_CHUNK_INDEX).
+ */
+function inChunks(from: number, through: number) {
+  return sql`row_index >= ${from * MAX_SUBJECTS_PER_REQUEST}::bigint AND row_index < ${(through + 1) * MAX_SUBJECTS_PER_REQUEST}::bigint`;
 }
 
 /** Greater than any chunk index (chunk_index is a 32-bit integer column). */
@@ -206,7 +248,9 @@ export async function closeAbandonedUpload(db: Db, runId: string): Promise<void>
     await tx.execute(sql`
       INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count)
       SELECT ${runId}::uuid, chunk_index, gen_random_uuid(), 'pending', count(*)
-      FROM run_rows WHERE run_id = ${runId} AND chunk_index >= ${chunkIndexOf(run.received_through + 1) - 1}
+      FROM run_rows
+      WHERE run_id = ${runId} AND ${inChunks(chunkIndexOf(run.received_through + 1) - 1, LAST_CHUNK_INDEX)}
+        AND chunk_index IS NOT NULL
       GROUP BY chunk_index
       ON CONFLICT DO NOTHING`);
     await tx.execute(sql`
@@ -216,49 +260,48 @@ export async function closeAbandonedUpload(db: Db, runId: string): Promise<void>
   });
 }
 
-export interface ChunkToSend {
+export interface ChunkToSend extends PreparedChunk {
   chunkIndex: number;
   idempotencyKey: string;
-  rows: Array<{ rowIndex: number; subject: Subject }>;
 }
 
 /**
- * Chunks still to send, in order, with their rows as stored (the same bytes as the first time),
- * leaving out those this sender has already taken.
+ * Chunks still to send, in order, leaving out those this sender has already taken. Each one's body
+ * is put together in the database from its rows' stored JSON: the same bytes as the first time
+ * (and as JSON.stringify of the parsed subjects), without parsing and re-serialising every row.
  */
 export async function loadChunksToSend(
   db: Db,
   runId: string,
   taken: ReadonlySet<number> = new Set(),
 ): Promise<ChunkToSend[]> {
-  const chunks = (
-    await db
-      .select({ chunkIndex: runChunks.chunkIndex, idempotencyKey: runChunks.idempotencyKey })
-      .from(runChunks)
-      .where(and(eq(runChunks.runId, runId), eq(runChunks.state, "pending")))
-      .orderBy(asc(runChunks.chunkIndex))
-  ).filter((chunk) => !taken.has(chunk.chunkIndex));
-  if (chunks.length === 0) return [];
-  const rows = await db
-    .select({ rowIndex: runRows.rowIndex, chunkIndex: runRows.chunkIndex, input: runRows.input })
-    .from(runRows)
-    .where(
-      and(
-        eq(runRows.runId, runId),
-        inArray(
-          runRows.chunkIndex,
-          chunks.map((chunk) => chunk.chunkIndex),
-        ),
-      ),
-    )
-    .orderBy(asc(runRows.rowIndex));
-  const byChunk = new Map(
-    chunks.map((chunk) => [chunk.chunkIndex, { ...chunk, rows: [] as ChunkToSend["rows"] }]),
+  const chunks = await queryRows<{
+    chunk_index: number;
+    idempotency_key: string;
+    body: string;
+    rows: Array<[number, string, string | null]>;
+  }>(
+    db,
+    sql`SELECT c.chunk_index, c.idempotency_key,
+          '[' || string_agg(r.input, ',' ORDER BY r.row_index) || ']' AS body,
+          json_agg(json_build_array(r.row_index, r.contact, r.internal_id) ORDER BY r.row_index) AS rows
+        FROM run_chunks c
+        JOIN run_rows r ON r.run_id = c.run_id AND r.chunk_index = c.chunk_index
+          AND r.row_index >= c.chunk_index * ${MAX_SUBJECTS_PER_REQUEST}
+          AND r.row_index < (c.chunk_index + 1) * ${MAX_SUBJECTS_PER_REQUEST}
+        WHERE c.run_id = ${runId} AND c.state = 'pending'
+          AND c.chunk_index <> ALL(${`{${[...taken].join(",")}}`}::int[])
+        GROUP BY c.chunk_index, c.idempotency_key
+        ORDER BY c.chunk_index`,
   );
-  for (const row of rows) {
-    byChunk.get(row.chunkIndex ?? -1)?.rows.push({ rowIndex: row.rowIndex, subject: JSON.parse(row.input) });
-  }
-  return [...byChunk.values()];
+  return chunks.map((chunk) => ({
+    chunkIndex: chunk.chunk_index,
+    idempotencyKey: chunk.idempotency_key,
+    body: chunk.body,
+    rows: chunk.rows.map(([rowIndex, contact, internalId]) =>
+      internalId === null ? { rowIndex, contact } : { rowIndex, contact, internalId },
+    ),
+  }));
 }
 
 /** Which state a chunk ends in, read from its rows' results (all rows of a chunk share one outcome). */
@@ -281,13 +324,12 @@ export async function recordChunkResults(
   chunkIndex: number,
   results: readonly RowResult[],
 ): Promise<RunState | undefined> {
-  const answers = results.map((result) => ({
+  const outcomes: OutcomeRecord[] = results.map((result) => ({
     row_index: result.rowIndex,
     status: statusKey(result.status),
     reason: result.notSentReason ?? null,
     message: result.message,
     did: result.did ?? null,
-    attempts: result.attempts,
   }));
   const attempts = Math.max(0, ...results.map((result) => result.attempts));
   const statusCounts: Record<string, number> = {};
@@ -298,15 +340,7 @@ export async function recordChunkResults(
   const [run] = await queryRows<{ state: RunState }>(
     db,
     sql`
-    WITH answered AS (
-      UPDATE run_rows AS r
-      SET status = v.status, not_sent_reason = v.reason, message = v.message, did = v.did,
-          attempts = r.attempts + v.attempts, answered_at = now()
-      FROM jsonb_to_recordset(${JSON.stringify(answers)}::jsonb)
-        AS v(row_index int, status text, reason text, message text, did text, attempts int)
-      WHERE r.run_id = ${runId} AND r.chunk_index = ${chunkIndex} AND r.row_index = v.row_index
-      RETURNING 1
-    )
+    WITH answered AS (${outcomeInsert(runId, outcomes)} RETURNING 1)
     , chunk AS (
       UPDATE run_chunks SET state = ${chunkStateOf(results)}, attempts = attempts + ${attempts},
         status_counts = ${JSON.stringify(statusCounts)}::jsonb, updated_at = now()
@@ -333,10 +367,11 @@ export async function finishRun(db: Db, runId: string, state: "completed" | "can
     await tx.execute(sql`SELECT 1 FROM runs WHERE id = ${runId} FOR UPDATE`);
     if (state === "cancelled") {
       await tx.execute(sql`
-        UPDATE run_rows SET status = ${NOT_SENT}, not_sent_reason = 'cancelled', message = ${CANCELLED_MESSAGE},
-          answered_at = now()
+        INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message)
+        SELECT run_id, row_index, ${NOT_SENT}, 'cancelled', ${CANCELLED_MESSAGE} FROM run_rows
         WHERE run_id = ${runId} AND chunk_index IN (
-          SELECT chunk_index FROM run_chunks WHERE run_id = ${runId} AND state = 'pending')`);
+          SELECT chunk_index FROM run_chunks WHERE run_id = ${runId} AND state = 'pending')
+        ON CONFLICT DO NOTHING`);
       await tx
         .update(runChunks)
         .set({
@@ -384,9 +419,9 @@ export async function claimRunForResume(db: Db, runId: string, workerId: string)
       .returning({ id: runs.id });
     if (claimed.length === 0) return false;
     await tx.execute(sql`
-      UPDATE run_rows SET status = NULL, not_sent_reason = NULL, message = '', answered_at = NULL
-      WHERE run_id = ${runId} AND chunk_index IN (
-        SELECT chunk_index FROM run_chunks WHERE run_id = ${runId} AND state <> 'answered')`);
+      DELETE FROM run_row_outcomes o USING run_rows r
+      WHERE o.run_id = ${runId} AND r.run_id = ${runId} AND r.row_index = o.row_index
+        AND r.chunk_index IN (SELECT chunk_index FROM run_chunks WHERE run_id = ${runId} AND state <> 'answered')`);
     await tx
       .update(runChunks)
       .set({ state: "pending", statusCounts: null, updatedAt: sql`now()` })

@@ -58,6 +58,11 @@ export interface RunRowsPage {
   total: number;
   offset: number;
   limit: number;
+  /**
+   * The run is live, yet no later answer can change this page: it is full, and every row up to its
+   * last one has its outcome. The screen need not read it again until the run stops.
+   */
+  final: boolean;
 }
 
 /** A failed or unsent row to load back into the grid, with the answer it got. */

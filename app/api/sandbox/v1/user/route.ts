@@ -18,9 +18,16 @@ function disabled(): Response | undefined {
   );
 }
 
-/** The body is sent as the handler wrote it: a replayed answer must be the same bytes. */
+/**
+ * The body is sent as the handler wrote it: a replayed answer must be the same bytes. Never gzipped
+ * (no-transform): a few kB of JSON, mostly to this same process, where compressing it and
+ * decompressing it again only took CPU from the run being sent.
+ */
 function toResponse({ status, body, headers }: SandboxResponse): Response {
-  return new Response(body, { status, headers: { "Content-Type": "application/json", ...headers } });
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store, no-transform", ...headers },
+  });
 }
 
 export async function POST(request: Request): Promise<Response> {
