@@ -1,10 +1,11 @@
 "use client";
 
 import { CircleAlert, TriangleAlert } from "lucide-react";
-import type { KeyboardEvent } from "react";
-import { GRID_FIELD_LABELS, GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
-import { isInRect } from "@/lib/import/grid-selection";
-import { cellErrorId, cellWarningId, useGridCellContext } from "./grid-context";
+import { type KeyboardEvent, memo } from "react";
+import { GRID_FIELD_LABELS, type GridField } from "@/lib/import/grid-fields";
+import type { RowVerdict } from "@/lib/import/validate-grid";
+import { COLUMN_CLASSES } from "./grid-columns";
+import { cellErrorId, cellWarningId, type GridActions } from "./grid-context";
 
 function cellRing(isActive: boolean, hasError: boolean, hasWarning: boolean): string {
   if (isActive) return "ring-2 ring-blue-600 ring-inset";
@@ -12,15 +13,52 @@ function cellRing(isActive: boolean, hasError: boolean, hasWarning: boolean): st
   return hasWarning ? "ring-1 ring-amber-500 ring-inset" : "";
 }
 
-/** One data cell: text while navigating, an input while editing (type, Enter, F2 or double-click). */
-export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: GridField; value: string }) {
-  const grid = useGridCellContext();
-  const viewRow = grid.positionOf(rowIndex);
-  const col = GRID_FIELDS.indexOf(field);
-  const isActive = grid.active.row === viewRow && grid.active.col === col;
-  const isSelected = isInRect(grid.rect, viewRow, col);
-  const isEditing = grid.editing?.row === viewRow && grid.editing.col === col;
-  const verdict = grid.verdicts[rowIndex];
+// Hoisted: the same element every render, so React never compares their SVG children again.
+const ERROR_ICON = (
+  <CircleAlert
+    aria-hidden="true"
+    className="absolute top-2.5 right-1.5 size-4 text-red-700 dark:text-red-400"
+  />
+);
+const WARNING_ICON = (
+  <TriangleAlert
+    aria-hidden="true"
+    className="absolute top-2.5 right-1.5 size-4 text-amber-600 dark:text-amber-400"
+  />
+);
+
+/**
+ * One data cell: text while navigating, an input while editing (type, Enter, F2 or double-click).
+ * Memoised on plain props: it draws again only when its value, verdict, selection, focus or draft
+ * changes, never because the grid scrolled.
+ */
+export const GridCell = memo(function GridCell({
+  rowIndex,
+  viewRow,
+  col,
+  field,
+  value,
+  verdict,
+  isActive,
+  isSelected,
+  draft,
+  actions: grid,
+}: {
+  /** The row's index in the grid's data. */
+  rowIndex: number;
+  /** The row's position among the rows shown. */
+  viewRow: number;
+  col: number;
+  field: GridField;
+  value: string;
+  verdict: RowVerdict | undefined;
+  isActive: boolean;
+  isSelected: boolean;
+  /** The editor's text when this cell is being edited, else null. */
+  draft: string | null;
+  actions: GridActions;
+}) {
+  const isEditing = draft !== null;
   const error = verdict?.kind === "invalid" ? verdict.errors[field] : undefined;
   const warning =
     verdict && verdict.kind !== "blank" ? verdict.warnings.find((issue) => issue.field === field) : undefined;
@@ -29,6 +67,10 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
   const showsSent = sent !== undefined && sent !== value.trim();
   // The message itself is in the row's Problems cell; the cell points at it.
   const errorId = cellErrorId(rowIndex, field);
+  const hasMark = Boolean(error || warning);
+  const title = value.length > 24 ? value : undefined;
+  // Most cells hold their text alone, on one line: the cheapest to lay out when rows scroll into view.
+  const plain = isEditing || (!showsSent && !hasMark && title === undefined);
 
   const onEditorKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Keys typed while editing belong to the editor, except the ones that finish the edit.
@@ -66,16 +108,16 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
       onMouseEnter={() => grid.dragOver({ row: viewRow, col })}
       onDoubleClick={() => grid.startEditing({ row: viewRow, col })}
       // Plain concatenation, not cn(): these classes never conflict, and hundreds of cells render per frame.
-      className={`relative flex h-full min-h-9 min-w-0 cursor-cell flex-col justify-center border-l border-slate-200 px-2 text-sm outline-none dark:border-slate-800 ${
-        isSelected ? "bg-blue-50 dark:bg-blue-950/60" : ""
-      } ${cellRing(isActive, Boolean(error), Boolean(warning))}`}
+      className={`relative h-full ${COLUMN_CLASSES.field} cursor-cell border-slate-200 text-sm outline-none dark:border-slate-800 ${
+        plain ? "truncate leading-[47px]" : "flex flex-col justify-center"
+      } ${isSelected ? "bg-blue-50 dark:bg-blue-950/60" : ""} ${cellRing(isActive, Boolean(error), Boolean(warning))}`}
     >
       {isEditing ? (
         <input
           // biome-ignore lint/a11y/noAutofocus: the editor opens because the operator asked to edit this cell
           autoFocus
           aria-label={`${GRID_FIELD_LABELS[field]}, row ${rowIndex + 1}`}
-          value={grid.editing?.draft ?? ""}
+          value={draft ?? ""}
           onChange={(event) => grid.setDraft(event.target.value)}
           onKeyDown={onEditorKeyDown}
           onBlur={() => grid.commitEdit()}
@@ -83,12 +125,11 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
           autoComplete="off"
           className="absolute inset-0 h-full w-full bg-white px-2 text-sm ring-2 ring-blue-700 outline-none ring-inset dark:bg-slate-900"
         />
+      ) : plain ? (
+        value
       ) : (
         <>
-          <span
-            className={error || warning ? "truncate pr-5" : "truncate"}
-            title={value.length > 24 ? value : undefined}
-          >
+          <span className={hasMark ? "truncate pr-5" : "truncate"} title={title}>
             {value}
           </span>
           {showsSent ? (
@@ -99,19 +140,7 @@ export function GridCell({ rowIndex, field, value }: { rowIndex: number; field: 
           ) : null}
         </>
       )}
-      {!isEditing && (error || warning) ? (
-        error ? (
-          <CircleAlert
-            aria-hidden="true"
-            className="absolute top-2.5 right-1.5 size-4 text-red-700 dark:text-red-400"
-          />
-        ) : (
-          <TriangleAlert
-            aria-hidden="true"
-            className="absolute top-2.5 right-1.5 size-4 text-amber-600 dark:text-amber-400"
-          />
-        )
-      ) : null}
+      {!isEditing && hasMark ? (error ? ERROR_ICON : WARNING_ICON) : null}
     </div>
   );
-}
+});

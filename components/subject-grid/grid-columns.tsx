@@ -1,28 +1,52 @@
 "use client";
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
+import { memo } from "react";
 import {
   GRID_FIELD_LABELS,
   GRID_FIELD_SHORT_LABELS,
   GRID_FIELDS,
   type GridCells,
 } from "@/lib/import/grid-fields";
-import { rowMessages } from "@/lib/import/validate-grid";
-import { cellErrorId, cellWarningId, useGridCellContext } from "./grid-context";
+import { type RowVerdict, rowMessages } from "@/lib/import/validate-grid";
+import { cellErrorId, cellWarningId, type GridActions } from "./grid-context";
 
 export const gridFeatures = tableFeatures({});
+
+/**
+ * The columns' widths, the same in the header row and in every body row: rows are flex rows (a CSS
+ * grid per row costs about twice as much to lay out when rows scroll into view). The row number and
+ * remove button are fixed; the six fields share the rest equally and the problems 2.2 shares, with
+ * the minimums 8.5rem and 20rem, as `minmax(8.5rem, 1fr)` and `minmax(20rem, 2.2fr)` would. Header
+ * and body cells keep their padding and left border in these classes (only the colours differ), so
+ * the shares, and the columns, line up.
+ */
+export const COLUMN_CLASSES = {
+  number: "w-14 flex-none",
+  field: "min-w-[8.5rem] flex-1 border-l px-2",
+  problems: "min-w-80 flex-[2.2_1_0%] border-l px-2",
+  remove: "w-11 flex-none border-l",
+} as const;
+/** The columns' minimum widths added up: narrower, the rows scroll sideways. */
+export const ROW_MIN_WIDTH_CLASS = "min-w-[77.25rem]";
 const helper = createColumnHelper<typeof gridFeatures, GridCells>();
 
 /** The row's errors and warnings in words, one line per cell, so nothing depends on colour. */
-function RowProblems({ rowIndex }: { rowIndex: number }) {
-  const { verdicts, applySuggestion, answerFor } = useGridCellContext();
-  const messages = rowMessages(verdicts[rowIndex]);
-  const answer = answerFor(rowIndex);
-  if (messages.length === 0 && !answer) return null;
+function RowProblems({
+  rowIndex,
+  messages,
+  answer,
+  actions,
+}: {
+  rowIndex: number;
+  messages: ReturnType<typeof rowMessages>;
+  answer: string | undefined;
+  actions: GridActions;
+}) {
   return (
     // One line per message (the row has one height); the full text is in each line's tooltip and in
     // the cells' descriptions for screen readers.
-    <ul className="flex flex-col px-2 py-1 text-xs leading-4">
+    <ul className="flex flex-col py-1 text-xs leading-4">
       {answer ? (
         <li className="truncate text-purple-900 dark:text-purple-200" title={answer}>
           <span className="font-semibold">Humanos answered:</span> {answer}
@@ -49,7 +73,7 @@ function RowProblems({ rowIndex }: { rowIndex: number }) {
               // One tab stop per grid: the keyboard takes a suggestion with Alt+Enter on the cell.
               tabIndex={-1}
               title="Alt+Enter on the cell"
-              onClick={() => applySuggestion(rowIndex, field, suggestedValue)}
+              onClick={() => actions.applySuggestion(rowIndex, field, suggestedValue)}
               className="shrink-0 rounded border border-amber-400 px-1 leading-[14px] font-medium hover:bg-amber-100 dark:hover:bg-amber-900"
             >
               Use {suggestedValue}
@@ -62,17 +86,40 @@ function RowProblems({ rowIndex }: { rowIndex: number }) {
   );
 }
 
-/** The row's problems cell: a fixed-height cell (rows have one height, so scrolling stays O(1)). */
-export function ProblemsCell({ rowIndex }: { rowIndex: number }) {
+/** Lines that fit in a row without scrolling its problems cell. */
+const LINES_PER_ROW = 2;
+
+/**
+ * The row's problems cell: a fixed-height cell (rows have one height, so scrolling stays O(1)) that
+ * scrolls only when its lines do not fit. It takes the row's verdict as a prop: it draws again only
+ * when that verdict or the answer changes.
+ */
+export const ProblemsCell = memo(function ProblemsCell({
+  rowIndex,
+  verdict,
+  answer,
+  actions,
+}: {
+  rowIndex: number;
+  verdict: RowVerdict | undefined;
+  answer: string | undefined;
+  actions: GridActions;
+}) {
+  const messages = rowMessages(verdict);
+  const lines = messages.length + (answer ? 1 : 0);
   return (
     <div
       role="gridcell"
-      className="h-full min-w-0 overflow-y-auto border-l border-slate-200 dark:border-slate-800"
+      // A cell that can scroll is its row's own (keyed by row): a reused row element starts at the top.
+      key={lines > LINES_PER_ROW ? rowIndex : "fits"}
+      className={`h-full ${COLUMN_CLASSES.problems} border-slate-200 dark:border-slate-800 ${lines > LINES_PER_ROW ? "overflow-y-auto" : "overflow-hidden"}`}
     >
-      <RowProblems rowIndex={rowIndex} />
+      {lines > 0 ? (
+        <RowProblems rowIndex={rowIndex} messages={messages} answer={answer} actions={actions} />
+      ) : null}
     </div>
   );
-}
+});
 
 /**
  * Column definitions (headers and order). Body cells are drawn by the grid from the virtual rows, so

@@ -1,6 +1,5 @@
 "use client";
 
-import { createContext, useContext } from "react";
 import type { GridCells, GridField } from "@/lib/import/grid-fields";
 import type { CellPosition, SelectionRect } from "@/lib/import/grid-selection";
 import type { RowVerdict } from "@/lib/import/validate-grid";
@@ -11,7 +10,7 @@ export interface CellEditing {
   draft: string;
 }
 
-/** What every visible cell needs to know to draw itself and to report clicks and edits. */
+/** The grid's state and actions as the interaction hook hands them to the grid. */
 export interface GridCellContext {
   verdicts: readonly (RowVerdict | undefined)[];
   /** What Humanos answered last time for a row loaded back to be fixed, if any. */
@@ -33,13 +32,23 @@ export interface GridCellContext {
   cancelEdit: () => void;
 }
 
-export const GridContext = createContext<GridCellContext | null>(null);
-
-export function useGridCellContext(): GridCellContext {
-  const context = useContext(GridContext);
-  if (!context) throw new Error("Grid cells must be rendered inside <SubjectGrid>");
-  return context;
-}
+/**
+ * What rows and cells call back: one object for the grid's lifetime (each call reaches the latest
+ * handlers), so it never makes a memoised row or cell render again.
+ */
+export type GridActions = Pick<
+  GridCellContext,
+  | "selectCell"
+  | "dragOver"
+  | "applySuggestion"
+  | "selectRows"
+  | "startEditing"
+  | "setDraft"
+  | "commitEdit"
+  | "cancelEdit"
+> & {
+  removeRow: (rowIndex: number) => void;
+};
 
 export type { GridCells };
 

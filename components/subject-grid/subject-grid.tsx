@@ -1,25 +1,21 @@
 "use client";
 
 import { useTable } from "@tanstack/react-table";
-import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
-import { Trash2 } from "lucide-react";
+import type { Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
 import type { GridValidation } from "@/lib/import/validate-grid";
-import { GridCell } from "./grid-cell";
-import { getGridColumns, gridFeatures, ProblemsCell } from "./grid-columns";
-import { type GridCellContext, GridContext } from "./grid-context";
+import { GridBody } from "./grid-body";
+import { COLUMN_CLASSES, getGridColumns, gridFeatures } from "./grid-columns";
+import type { GridActions } from "./grid-context";
 import { GridToolbar } from "./grid-toolbar";
 import { useGridInteraction } from "./use-grid-interaction";
 import type { GridRowsApi } from "./use-grid-rows";
 
 const columns = getGridColumns();
 const NO_ROWS: GridCells[] = [];
-const GRID_TEMPLATE = "3.5rem repeat(6, minmax(8.5rem, 1fr)) minmax(20rem, 2.2fr) 2.75rem";
-/** One height for every row: the virtualiser then never measures, and scrolling costs the same at any size. */
-const ROW_HEIGHT = 48;
+const HEADER_CELL_CLASS = "px-2 py-2 text-xs font-semibold";
 
 /**
  * The paste grid: role="grid" named "Subjects", virtualised (only visible rows are rendered), with
@@ -37,8 +33,8 @@ export function SubjectGrid({
   answers?: WeakMap<GridCells, string>;
 }) {
   const { rows } = grid;
-  const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [onlyErrors, setOnlyErrors] = useState(false);
   const table = useTable({ features: gridFeatures, columns, data: NO_ROWS });
@@ -48,32 +44,14 @@ export function SubjectGrid({
     [onlyErrors, validation.invalidRows, rows.length],
   );
 
-  // The active row stays rendered even when scrolled away, so keyboard focus is never dropped.
-  const activeRowRef = useRef(0);
-  const virtualizer = useVirtualizer({
-    rangeExtractor: useCallback((range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      const active = activeRowRef.current;
-      if (active < range.count && !indexes.includes(active)) {
-        indexes.push(active);
-        indexes.sort((a, b) => a - b);
-      }
-      return indexes;
-    }, []),
-    count: viewRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
-  });
-
   const interaction = useGridInteraction({
     grid,
     viewRows,
     invalidRows: validation.invalidRows,
     verdicts: validation.verdicts,
     scrollToRow: useCallback(
-      (viewRow: number) => virtualizer.scrollToIndex(viewRow, { align: "auto" }),
-      [virtualizer],
+      (viewRow: number) => virtualizerRef.current?.scrollToIndex(viewRow, { align: "auto" }),
+      [],
     ),
     getCellElement: useCallback(
       (position: CellPosition) =>
@@ -82,22 +60,32 @@ export function SubjectGrid({
     ),
     announce: setAnnouncement,
   });
-  const { rect } = interaction;
-  activeRowRef.current = interaction.context.active.row;
+  const { rect, context } = interaction;
 
-  const context: GridCellContext = {
-    ...interaction.context,
-    verdicts: validation.verdicts,
-    answerFor: (rowIndex) => {
-      const row = rows[rowIndex];
-      return row ? answers?.get(row) : undefined;
-    },
-  };
+  // Rows and cells get one actions object for the grid's lifetime, calling this render's handlers.
+  const latest = useRef({ context, grid });
+  latest.current = { context, grid };
+  const actions = useMemo(
+    (): GridActions => ({
+      selectCell: (position, extend) => latest.current.context.selectCell(position, extend),
+      dragOver: (position) => latest.current.context.dragOver(position),
+      applySuggestion: (rowIndex, field, value) =>
+        latest.current.context.applySuggestion(rowIndex, field, value),
+      selectRows: (viewRow, extend) => latest.current.context.selectRows(viewRow, extend),
+      startEditing: (position, draft) => latest.current.context.startEditing(position, draft),
+      setDraft: (draft) => latest.current.context.setDraft(draft),
+      commitEdit: (move) => latest.current.context.commitEdit(move),
+      cancelEdit: () => latest.current.context.cancelEdit(),
+      removeRow: (rowIndex) => latest.current.grid.removeRows([rowIndex]),
+    }),
+    [],
+  );
+
   const headerGroup = table.getHeaderGroups()[0];
   const selectedRowCount = rect.bottom - rect.top + 1;
 
   return (
-    <GridContext.Provider value={context}>
+    <>
       <GridToolbar
         grid={grid}
         onlyErrors={onlyErrors}
@@ -131,87 +119,44 @@ export function SubjectGrid({
           role="rowgroup"
           className="border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-800"
         >
-          <div role="row" aria-rowindex={1} className="grid" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-            <div role="columnheader" className="px-2 py-2 text-xs font-semibold">
+          <div role="row" aria-rowindex={1} className="flex">
+            <div role="columnheader" className={`${COLUMN_CLASSES.number} ${HEADER_CELL_CLASS}`}>
               Row
             </div>
             {headerGroup?.headers.map((header) => (
-              <div key={header.id} role="columnheader" className="px-2 py-2 text-xs font-semibold">
+              <div
+                key={header.id}
+                role="columnheader"
+                className={`${header.id === "problems" ? COLUMN_CLASSES.problems : COLUMN_CLASSES.field} border-transparent ${HEADER_CELL_CLASS}`}
+              >
                 <table.FlexRender header={header} />
               </div>
             ))}
-            <div role="columnheader" className="px-2 py-2 text-xs font-semibold">
+            <div
+              role="columnheader"
+              className={`${COLUMN_CLASSES.remove} border-transparent ${HEADER_CELL_CLASS}`}
+            >
               <span className="sr-only">Remove</span>
             </div>
           </div>
         </div>
-        <div ref={scrollRef} role="rowgroup" className="relative max-h-[28rem] min-h-48 overflow-auto">
-          {viewRows.length === 0 ? <p className="p-4 text-sm text-slate-600">No rows with errors.</p> : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const rowIndex = viewRows[item.index];
-              const row = rowIndex === undefined ? undefined : rows[rowIndex];
-              if (!row || rowIndex === undefined) return null;
-              const isInvalid = validation.verdicts[rowIndex]?.kind === "invalid";
-              const rowSelected =
-                item.index >= rect.top &&
-                item.index <= rect.bottom &&
-                rect.left === 0 &&
-                rect.right === GRID_FIELDS.length - 1;
-              return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={rowSelected}
-                  className="absolute inset-x-0 grid border-b border-slate-200 dark:border-slate-800"
-                  style={{
-                    transform: `translateY(${item.start}px)`,
-                    height: ROW_HEIGHT,
-                    gridTemplateColumns: GRID_TEMPLATE,
-                  }}
-                >
-                  <div
-                    role="rowheader"
-                    onMouseDown={(event) => {
-                      event.preventDefault();
-                      interaction.context.selectRows(item.index, event.shiftKey);
-                    }}
-                    className="flex cursor-pointer items-center gap-1 px-2 text-xs text-slate-500 tabular-nums select-none"
-                    aria-label={`Row ${rowIndex + 1}${isInvalid ? ", has errors" : ""}`}
-                  >
-                    {rowIndex + 1}
-                    {isInvalid ? <span className="font-bold text-red-700 dark:text-red-400">!</span> : null}
-                  </div>
-                  {GRID_FIELDS.map((field) => (
-                    <GridCell key={field} rowIndex={rowIndex} field={field} value={row[field]} />
-                  ))}
-                  <ProblemsCell rowIndex={rowIndex} />
-                  <div
-                    role="gridcell"
-                    className="flex items-center justify-center border-l border-slate-200 dark:border-slate-800"
-                  >
-                    <Button
-                      variant="danger"
-                      size="icon"
-                      tabIndex={-1}
-                      onClick={() => grid.removeRows([rowIndex])}
-                      aria-label={`Remove row ${rowIndex + 1}`}
-                    >
-                      <Trash2 aria-hidden="true" className="size-4" />
-                    </Button>
-                  </div>
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <GridBody
+          viewRows={viewRows}
+          rows={rows}
+          verdicts={validation.verdicts}
+          answers={answers}
+          rect={rect}
+          active={context.active}
+          editing={context.editing}
+          actions={actions}
+          virtualizerRef={virtualizerRef}
+        />
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Arrows move, Shift+arrows select, type or Enter to edit, Delete clears, Ctrl+D fills down, Ctrl+Z /
         Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Alt+Enter takes a suggested correction, Ctrl+C
         / Ctrl+V copy and paste.
       </p>
-    </GridContext.Provider>
+    </>
   );
 }

@@ -1,0 +1,197 @@
+"use client";
+
+import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
+import { memo, type RefObject, useCallback, useRef } from "react";
+import { buttonVariants } from "@/components/ui/button";
+import { cn } from "@/lib/cn";
+import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
+import type { CellPosition, SelectionRect } from "@/lib/import/grid-selection";
+import type { RowVerdict } from "@/lib/import/validate-grid";
+import { GridCell } from "./grid-cell";
+import { COLUMN_CLASSES, ProblemsCell, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
+import type { CellEditing, GridActions } from "./grid-context";
+import { NO_ROW_KEYS, nextRowKeys } from "./row-keys";
+
+/** One height for every row: the virtualiser then never measures, and scrolling costs the same at any size. */
+const ROW_HEIGHT = 48;
+const LAST_FIELD = GRID_FIELDS.length - 1;
+
+// Worked out once, not per row and render: the button's classes as <Button> merges them, and the
+// trash icon drawn by CSS (trash-icon in globals.css).
+const REMOVE_BUTTON_CLASS = `${cn(buttonVariants({ variant: "danger", size: "icon" }))} trash-icon`;
+
+/**
+ * One body row. Memoised on plain props (the row's cells and verdict, its place in the selection, its
+ * editor): rows that stay on screen while the grid scrolls are not drawn again, and a row element
+ * reused for another row (see row-keys.ts) is updated in place.
+ */
+const GridRow = memo(function GridRow({
+  viewRow,
+  rowIndex,
+  row,
+  verdict,
+  answer,
+  top,
+  selectedFrom,
+  selectedTo,
+  activeCol,
+  editing,
+  actions,
+}: {
+  viewRow: number;
+  rowIndex: number;
+  row: GridCells;
+  verdict: RowVerdict | undefined;
+  answer: string | undefined;
+  /** The row's offset in the scrolled body, in px. */
+  top: number;
+  /** The selected columns in this row (both -1 when the row is not selected). */
+  selectedFrom: number;
+  selectedTo: number;
+  /** The active cell's column when the active cell is in this row, else -1. */
+  activeCol: number;
+  /** The editor, when it is open in this row. */
+  editing: CellEditing | null;
+  actions: GridActions;
+}) {
+  const isInvalid = verdict?.kind === "invalid";
+  return (
+    <div
+      role="row"
+      aria-rowindex={viewRow + 2}
+      aria-selected={selectedFrom === 0 && selectedTo === LAST_FIELD}
+      // Size and layout containment: the row's size never depends on its content, so new text is laid
+      // out within the row, not across the page. (Not paint: a focused cell's outline may overflow.)
+      className="absolute inset-x-0 top-0 flex h-[48px] border-b border-slate-200 [contain:size_layout_style] dark:border-slate-800"
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <div
+        role="rowheader"
+        onMouseDown={(event) => {
+          event.preventDefault();
+          actions.selectRows(viewRow, event.shiftKey);
+        }}
+        className={`${COLUMN_CLASSES.number} flex cursor-pointer items-center gap-1 px-2 text-xs text-slate-500 tabular-nums select-none`}
+        aria-label={`Row ${rowIndex + 1}${isInvalid ? ", has errors" : ""}`}
+      >
+        {rowIndex + 1}
+        {isInvalid ? <span className="font-bold text-red-700 dark:text-red-400">!</span> : null}
+      </div>
+      {GRID_FIELDS.map((field, col) => (
+        <GridCell
+          key={field}
+          rowIndex={rowIndex}
+          viewRow={viewRow}
+          col={col}
+          field={field}
+          value={row[field]}
+          verdict={verdict}
+          isActive={activeCol === col}
+          isSelected={col >= selectedFrom && col <= selectedTo}
+          draft={editing?.col === col ? editing.draft : null}
+          actions={actions}
+        />
+      ))}
+      <ProblemsCell rowIndex={rowIndex} verdict={verdict} answer={answer} actions={actions} />
+      <div
+        role="gridcell"
+        className={`${COLUMN_CLASSES.remove} flex items-center justify-center border-slate-200 dark:border-slate-800`}
+      >
+        <button
+          type="button"
+          className={REMOVE_BUTTON_CLASS}
+          tabIndex={-1}
+          onClick={() => actions.removeRow(rowIndex)}
+          aria-label={`Remove row ${rowIndex + 1}`}
+        />
+      </div>
+    </div>
+  );
+});
+
+/**
+ * The scrolled body: the only part of the grid that draws again when it scrolls. Rows are
+ * virtualised (only those in view, and the active row, are rendered).
+ */
+export function GridBody({
+  viewRows,
+  rows,
+  verdicts,
+  answers,
+  rect,
+  active,
+  editing,
+  actions,
+  virtualizerRef,
+}: {
+  viewRows: readonly number[];
+  rows: readonly GridCells[];
+  verdicts: readonly (RowVerdict | undefined)[];
+  answers: WeakMap<GridCells, string> | undefined;
+  rect: SelectionRect;
+  active: CellPosition;
+  editing: CellEditing | null;
+  actions: GridActions;
+  /** Set to the virtualiser, so the grid can scroll a row into view. */
+  virtualizerRef: RefObject<Virtualizer<HTMLDivElement, Element> | null>;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The active row stays rendered even when scrolled away, so keyboard focus is never dropped.
+  const activeRowRef = useRef(active.row);
+  activeRowRef.current = active.row;
+  const virtualizer = useVirtualizer({
+    rangeExtractor: useCallback((range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const activeRow = activeRowRef.current;
+      if (activeRow < range.count && !indexes.includes(activeRow)) {
+        indexes.push(activeRow);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    }, []),
+    count: viewRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+  });
+  virtualizerRef.current = virtualizer;
+
+  const items = virtualizer.getVirtualItems();
+  // Reused between renders (a render that is thrown away only costs some reuse, never correctness).
+  const rowKeys = useRef(NO_ROW_KEYS);
+  rowKeys.current = nextRowKeys(
+    rowKeys.current,
+    items.map((item) => item.index),
+  );
+  const keys = rowKeys.current.keys;
+
+  return (
+    <div ref={scrollRef} role="rowgroup" className="relative max-h-[28rem] min-h-48 overflow-auto">
+      {viewRows.length === 0 ? <p className="p-4 text-sm text-slate-600">No rows with errors.</p> : null}
+      <div className={`relative ${ROW_MIN_WIDTH_CLASS}`} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item, position) => {
+          const rowIndex = viewRows[item.index];
+          const row = rowIndex === undefined ? undefined : rows[rowIndex];
+          if (!row || rowIndex === undefined) return null;
+          const inSelection = item.index >= rect.top && item.index <= rect.bottom;
+          return (
+            <GridRow
+              key={keys[position]}
+              viewRow={item.index}
+              rowIndex={rowIndex}
+              row={row}
+              verdict={verdicts[rowIndex]}
+              answer={answers?.get(row)}
+              top={item.start}
+              selectedFrom={inSelection ? rect.left : -1}
+              selectedTo={inSelection ? rect.right : -1}
+              activeCol={active.row === item.index ? active.col : -1}
+              editing={editing?.row === item.index ? editing : null}
+              actions={actions}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
