@@ -39,9 +39,12 @@ export function SubjectGrid({
   const [onlyErrors, setOnlyErrors] = useState(false);
   const table = useTable({ features: gridFeatures, columns, data: NO_ROWS });
 
+  // Unfiltered, the view is every row in order, made again only when the row count changes (not after
+  // every edit's new validation, which would also rebuild the position map of 100,000 rows).
+  const filter = onlyErrors ? validation.invalidRows : null;
   const viewRows = useMemo(
-    () => (onlyErrors ? validation.invalidRows : Array.from({ length: rows.length }, (_, index) => index)),
-    [onlyErrors, validation.invalidRows, rows.length],
+    () => filter ?? Array.from({ length: rows.length }, (_, index) => index),
+    [filter, rows.length],
   );
 
   const interaction = useGridInteraction({

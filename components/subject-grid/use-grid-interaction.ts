@@ -61,9 +61,21 @@ export function useGridInteraction(options: {
   }, []);
   const rowCount = viewRows.length;
 
+  // A view of every row (the usual case) is the rows in order: no 100,000-entry map to build.
+  const showsEveryRow = viewRows.length === grid.rows.length;
   const positions = useMemo(
-    () => new Map(viewRows.map((rowIndex, position) => [rowIndex, position] as const)),
-    [viewRows],
+    () =>
+      showsEveryRow ? null : new Map(viewRows.map((rowIndex, position) => [rowIndex, position] as const)),
+    [viewRows, showsEveryRow],
+  );
+  const positionOf = useCallback(
+    (rowIndex: number): number | undefined =>
+      positions === null
+        ? rowIndex >= 0 && rowIndex < viewRows.length
+          ? rowIndex
+          : undefined
+        : positions.get(rowIndex),
+    [positions, viewRows.length],
   );
 
   // Keep the active cell inside the grid when rows disappear (delete, filter).
@@ -272,7 +284,7 @@ export function useGridInteraction(options: {
         ? {
             rowIndex,
             field: (cell.dataset.field as GridField | undefined) ?? null,
-            rowIndices: isFiltered ? viewRows.slice(positions.get(rowIndex) ?? viewRows.length) : undefined,
+            rowIndices: isFiltered ? viewRows.slice(positionOf(rowIndex) ?? viewRows.length) : undefined,
           }
         : { rowIndex: firstRowAfterContent(grid.rows), field: null },
     );
@@ -291,7 +303,7 @@ export function useGridInteraction(options: {
   };
 
   const context: Omit<GridCellContext, "verdicts" | "answerFor"> = {
-    positionOf: (rowIndex) => positions.get(rowIndex) ?? -1,
+    positionOf: (rowIndex) => positionOf(rowIndex) ?? -1,
     active: safeActive,
     rect,
     editing,

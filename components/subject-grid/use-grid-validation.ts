@@ -1,7 +1,13 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { findBatchDuplicates, refreshDuplicates, rememberRowKeys } from "@/lib/import/batch-duplicates";
+import {
+  findBatchDuplicates,
+  type RepeatState,
+  type RowKeys,
+  refreshDuplicates,
+  rowKeysOf,
+} from "@/lib/import/batch-duplicates";
 import { sameDocIdDecisions } from "@/lib/import/detect-damage";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import type { DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
@@ -36,10 +42,8 @@ interface VerdictCache {
   /** The rows `profile` describes (kept current edit by edit, see refreshProfile); all have a verdict. */
   profileRows: readonly GridCells[];
   verdicts: WeakMap<GridCells, RowVerdict>;
-  /** The rows the workers profiled (and found the repeats of), if still current. */
-  profiledRows?: readonly GridCells[];
-  /** The repeats among `rows`, kept current edit by edit (see currentDuplicates). */
-  duplicates?: { rows: readonly GridCells[]; map: ReadonlyMap<number, CellErrors> };
+  /** The repeats among the last rows summarised, kept current edit by edit (see currentDuplicates). */
+  duplicates?: RepeatState;
   /** Each row's own verdict, by position, for `rows` (see rowVerdictsOf). */
   rowVerdicts?: { rows: readonly GridCells[]; verdicts: readonly RowVerdict[] };
 }
@@ -57,7 +61,7 @@ function freshCache(
     profileRows: rows,
     verdicts: new WeakMap(),
   };
-  return duplicates ? { ...cache, profiledRows: rows, duplicates: { rows, map: duplicates } } : cache;
+  return duplicates ? { ...cache, duplicates: { rows, map: duplicates } } : cache;
 }
 
 /**
@@ -67,11 +71,12 @@ function freshCache(
 function currentDuplicates(cache: VerdictCache, rows: readonly GridCells[]): ReadonlyMap<number, CellErrors> {
   const known = cache.duplicates;
   if (known?.rows === rows) return known.map;
-  const map =
-    (known && refreshDuplicates(known.map, known.rows, rows, SYNC_VALIDATION_LIMIT)) ??
-    findBatchDuplicates(rows);
-  cache.duplicates = { rows, map };
-  return map;
+  const next = (known && refreshDuplicates(known, rows, SYNC_VALIDATION_LIMIT)) ?? {
+    rows,
+    map: findBatchDuplicates(rows),
+  };
+  cache.duplicates = next;
+  return next.map;
 }
 
 /**
@@ -198,7 +203,6 @@ export function useGridValidation(
               ...(job.cache as VerdictCache),
               profile,
               profileRows: rows,
-              profiledRows: rows,
               duplicates: { rows, map: duplicates },
             }
           : freshCache(options, rows, profile, duplicates);
@@ -223,16 +227,23 @@ export function useGridValidation(
     };
   }, [job, rows]);
 
-  // After the workers checked a big change, the page computes the rows' repeat-check keys in idle time:
-  // otherwise the first edit would compute all of them at once (~0.3 s at 100,000 rows).
-  const rowsToPrime =
-    job.kind === "ready" && job.cache.profiledRows === rows && rows.length > SYNC_VALIDATION_LIMIT
-      ? rows
+  // After the workers checked a big change, the page reads the rows' repeat-check keys in idle time:
+  // otherwise the first edit would read all of them at once (~0.2 s at 100,000 rows).
+  const repeatsToPrime =
+    job.kind === "ready" &&
+    job.cache.duplicates?.rows === rows &&
+    job.cache.duplicates.keys === undefined &&
+    rows.length > SYNC_VALIDATION_LIMIT
+      ? job.cache.duplicates
       : null;
   useEffect(() => {
-    if (rowsToPrime === null) return;
-    return runInIdleSlices(rowsToPrime, KEY_PRIMING_SLICE_ROWS, rememberRowKeys);
-  }, [rowsToPrime]);
+    if (repeatsToPrime === null) return;
+    const keys: RowKeys[] = [];
+    return runInIdleSlices(repeatsToPrime.rows, KEY_PRIMING_SLICE_ROWS, (slice) => {
+      for (const rowKeys of rowKeysOf(slice)) keys.push(rowKeys);
+      if (keys.length === repeatsToPrime.rows.length) repeatsToPrime.keys = keys;
+    });
+  }, [repeatsToPrime]);
 
   const validation = useMemo((): GridValidation => {
     if (job.kind === "bulk") {

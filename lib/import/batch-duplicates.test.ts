@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { contactKey, findBatchDuplicates, identityKey, refreshDuplicates } from "./batch-duplicates";
+import {
+  contactKey,
+  findBatchDuplicates,
+  identityKey,
+  refreshDuplicates,
+  rowKeysOf,
+} from "./batch-duplicates";
 import { type CellErrors, emptyGridCells, type GridCells } from "./grid-fields";
 
 function cells(values: Partial<GridCells>): GridCells {
@@ -178,9 +184,14 @@ describe("refreshDuplicates gives what findBatchDuplicates gives, from the previ
       [0, 1, 2, 3, 4].reduce((rows, index) => edit(rows, index, person("g@x.co")), before),
     ],
   ])("%s", (_name, after) => {
-    const refreshed = refreshDuplicates(findBatchDuplicates(before), before, after, 10);
     const sorted = (map: ReadonlyMap<number, CellErrors>) => [...map.entries()].sort(([a], [b]) => a - b);
-    expect(refreshed && sorted(refreshed)).toEqual(sorted(findBatchDuplicates(after)));
+    const previous = { rows: before, map: findBatchDuplicates(before) };
+    const refreshed = refreshDuplicates(previous, after, 10);
+    expect(refreshed && sorted(refreshed.map)).toEqual(sorted(findBatchDuplicates(after)));
+    expect(refreshed?.keys).toEqual(rowKeysOf(after));
+    // Again from the refreshed state, keys by position included: back to the rows before.
+    const back = refreshed && refreshDuplicates(refreshed, before, 10);
+    expect(back && sorted(back.map)).toEqual(sorted(previous.map));
   });
 
   it.each<[string, GridCells[], number]>([
@@ -188,13 +199,13 @@ describe("refreshDuplicates gives what findBatchDuplicates gives, from the previ
     ["a row inserted", [person("z@x.co"), ...before], 10],
     ["more rows changed than the limit", before.map((row) => ({ ...row })), 3],
   ])("declines %s", (_name, after, limit) => {
-    expect(refreshDuplicates(findBatchDuplicates(before), before, after, limit)).toBeNull();
+    expect(refreshDuplicates({ rows: before, map: findBatchDuplicates(before) }, after, limit)).toBeNull();
   });
 
   it("leaves the previous answer as it was", () => {
     const previous = findBatchDuplicates(before);
     const snapshot = structuredClone([...previous.entries()]);
-    refreshDuplicates(previous, before, edit(before, 2, person("q@x.co", "111")), 10);
+    refreshDuplicates({ rows: before, map: previous }, edit(before, 2, person("q@x.co", "111")), 10);
     expect([...previous.entries()]).toEqual(snapshot);
   });
 });

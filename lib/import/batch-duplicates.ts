@@ -25,7 +25,8 @@ export function identityKey(cells: GridCells): string {
   return `${country}\u0000${docId}`;
 }
 
-interface RowKeys {
+/** What the repeat check compares of a row. */
+export interface RowKeys {
   blank: boolean;
   contact: string;
   identity: string;
@@ -48,18 +49,15 @@ function keysOf(cells: GridCells): RowKeys {
   return keys;
 }
 
+/** The keys of `rows`, in order (remembered per row, so asking again for the same rows is cheap). */
+export function rowKeysOf(rows: readonly GridCells[]): RowKeys[] {
+  return rows.map(keysOf);
+}
+
 /**
  * The groups of rows (indices, in order) that share a non-empty key. Only repeated keys get an
  * array: a 100,000-row paste of distinct contacts allocates two maps, not 100,000 arrays.
  */
-/**
- * Computes and remembers the keys of `rows` (the page calls this in idle time after the workers have
- * checked a big paste, so the first edit after it does not compute 100,000 rows' keys at once).
- */
-export function rememberRowKeys(rows: readonly GridCells[]): void {
-  for (const row of rows) keysOf(row);
-}
-
 function repeatedGroups(rows: readonly RowKeys[], keyOf: (keys: RowKeys) => string): number[][] {
   const firstIndexByKey = new Map<string, number>();
   const groups = new Map<string, number[]>();
@@ -157,41 +155,53 @@ function changedPositions(
   return changed;
 }
 
+/** The repeats among `rows`, and (once known) the rows' keys in order, for refreshDuplicates. */
+export interface RepeatState {
+  rows: readonly GridCells[];
+  map: ReadonlyMap<number, CellErrors>;
+  keys?: readonly RowKeys[];
+}
+
 /**
- * findBatchDuplicates(after), computed from the repeats of `before` when at most `limit` rows were
- * replaced in place (an edit, a fill, a replace; not a deletion or insertion, which moves row
- * numbers): only the keys those rows had or have are grouped again, so one edit in a 100,000-row
- * grid costs a pass over cached keys instead of two 100,000-key maps. Null when the change is wider.
+ * findBatchDuplicates(after), computed from the repeats of `previous.rows` when at most `limit` rows
+ * were replaced in place (an edit, a fill, a replace; not a deletion or insertion, which moves row
+ * numbers): only the keys those rows had or have are grouped again, over the keys by position (taken
+ * from `previous.keys`, or read once), so one edit in a 100,000-row grid costs one pass over an array
+ * instead of two 100,000-key maps. Null when the change is wider.
  */
 export function refreshDuplicates(
-  previous: ReadonlyMap<number, CellErrors>,
-  before: readonly GridCells[],
+  previous: RepeatState,
   after: readonly GridCells[],
   limit: number,
-): Map<number, CellErrors> | null {
+): RepeatState | null {
+  const before = previous.rows;
   const changed = changedPositions(before, after, limit);
   if (changed === null) return null;
-  if (changed.length === 0) return new Map(previous);
+  const keys = (previous.keys ?? rowKeysOf(before)).slice();
+  if (changed.length === 0) return { rows: after, map: previous.map, keys };
   const contactKeys = new Set<string>();
   const identityKeys = new Set<string>();
   for (const index of changed) {
-    for (const keys of [keysOf(before[index] as GridCells), keysOf(after[index] as GridCells)]) {
-      if (keys.blank) continue;
-      contactKeys.add(keys.contact);
-      identityKeys.add(keys.identity);
+    const old = keys[index] as RowKeys;
+    const current = keysOf(after[index] as GridCells);
+    keys[index] = current;
+    for (const rowKeys of [old, current]) {
+      if (rowKeys.blank) continue;
+      contactKeys.add(rowKeys.contact);
+      identityKeys.add(rowKeys.identity);
     }
   }
   contactKeys.delete("");
   identityKeys.delete("");
   const changedSet = new Set(changed);
-  const result = new Map<number, CellErrors>();
+  const map = new Map<number, CellErrors>();
   // Keep every message that no changed key touches.
-  for (const [index, errors] of previous) {
-    const keys = keysOf(after[index] as GridCells);
+  for (const [index, errors] of previous.map) {
+    const rowKeys = keys[index] as RowKeys;
     const kept: CellErrors = { ...errors };
-    if (changedSet.has(index) || contactKeys.has(keys.contact)) delete kept.contact;
-    if (changedSet.has(index) || identityKeys.has(keys.identity)) delete kept.docId;
-    if (kept.contact !== undefined || kept.docId !== undefined) result.set(index, kept);
+    if (changedSet.has(index) || contactKeys.has(rowKeys.contact)) delete kept.contact;
+    if (changedSet.has(index) || identityKeys.has(rowKeys.identity)) delete kept.docId;
+    if (kept.contact !== undefined || kept.docId !== undefined) map.set(index, kept);
   }
   // Group again the rows that have one of the touched keys.
   const contactGroups = new Map<string, number[]>();
@@ -201,15 +211,15 @@ export function refreshDuplicates(
     if (group === undefined) groups.set(key, [index]);
     else group.push(index);
   };
-  for (let index = 0; index < after.length; index += 1) {
-    const keys = keysOf(after[index] as GridCells);
-    if (keys.blank) continue;
-    if (contactKeys.has(keys.contact)) join(contactGroups, keys.contact, index);
-    if (identityKeys.has(keys.identity)) join(identityGroups, keys.identity, index);
+  for (let index = 0; index < keys.length; index += 1) {
+    const rowKeys = keys[index] as RowKeys;
+    if (rowKeys.blank) continue;
+    if (contactKeys.has(rowKeys.contact)) join(contactGroups, rowKeys.contact, index);
+    if (identityKeys.has(rowKeys.identity)) join(identityGroups, rowKeys.identity, index);
   }
   const repeated = (groups: Map<string, number[]>) =>
     [...groups.values()].filter((group) => group.length > 1);
-  addGroupErrors(repeated(contactGroups), result, "contact", CONTACT_MESSAGE);
-  addGroupErrors(repeated(identityGroups), result, "docId", IDENTITY_MESSAGE);
-  return result;
+  addGroupErrors(repeated(contactGroups), map, "contact", CONTACT_MESSAGE);
+  addGroupErrors(repeated(identityGroups), map, "docId", IDENTITY_MESSAGE);
+  return { rows: after, map, keys };
 }
