@@ -60,6 +60,8 @@ async function measure(browser, rowCount) {
   await page.goto(`${baseURL}/onboard`);
   const grid = page.getByRole("grid", { name: "Subjects" });
   await grid.waitFor();
+  // A paste before React has hydrated the page would go nowhere.
+  await page.locator("[data-hydrated='true']").waitFor();
   await page.evaluate((text) => navigator.clipboard.writeText(text), realisticTsv(rowCount));
   await page.evaluate((expected) => {
     const state = { longest: 0, ready: 0, start: 0 };

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, Trash2 } from "lucide-react";
+import { useId } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -38,6 +39,7 @@ export function SubjectForm({
   const { register, control, handleSubmit, formState, watch, setValue } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "subjects" });
   const subjects = watch("subjects");
+  const formId = useId();
 
   const send = handleSubmit((values) =>
     onSubmit(values.subjects.map((subject, rowIndex) => ({ rowIndex, subject }))),
@@ -49,7 +51,8 @@ export function SubjectForm({
       {fields.map((field, index) => {
         const errors = formState.errors.subjects?.[index];
         const hasIdentity = subjects[index]?.identity !== undefined;
-        const id = (name: string) => `subject-${field.id}-${name}`;
+        // useId, not field.id: react-hook-form's ids are random, so the server's HTML would not match.
+        const id = (name: string) => `${formId}-subject-${index}-${name}`;
         return (
           <fieldset
             key={field.id}
