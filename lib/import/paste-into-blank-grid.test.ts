@@ -49,7 +49,7 @@ describe("splitForTwoWorkers", () => {
   it.each<[number, number | undefined, number]>([
     [0, undefined, 0],
     [1, undefined, 0],
-    [100_000, undefined, 40_000],
+    [100_000, undefined, 33_000],
     [10, 0.5, 5],
     [10, 1.5, 10],
     [10, -1, 0],
