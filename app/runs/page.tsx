@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { RunsList, RunsPager } from "@/components/runs/runs-list";
 import { getDatabase } from "@/lib/db/shared-database";
-import { listRuns } from "@/lib/runs/run-queries";
+import { listRuns } from "@/lib/runs/run-summaries";
 
 export const metadata: Metadata = { title: "Runs · Humanos onboarding console" };
 // Runs change while the page is open elsewhere: always read them at request time.

@@ -3,8 +3,8 @@ import { beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "@/lib/db/database.test-support";
 import { sandboxIdempotency } from "@/lib/db/schema";
 import { sweepRuns } from "./maintenance";
-import { getRunSummary } from "./run-queries";
 import { createDraftRun, markRunStarted, storeRowSlice } from "./run-store";
+import { getRunSummary } from "./run-summaries";
 
 function rows(count: number, from = 0) {
   return Array.from({ length: count }, (_, i) => ({

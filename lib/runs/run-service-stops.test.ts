@@ -9,10 +9,11 @@ import { queryRows } from "@/lib/db/database";
 import { describeEachDatabase } from "@/lib/db/database.test-support";
 import type { ScriptedServer } from "@/lib/humanos/client.test-support";
 import { settleActiveRuns } from "./engine";
-import { getRunRows, getRunSummary } from "./run-queries";
+import { getRunRows } from "./run-queries";
 import { appendRows, cancelRun, type RunServiceDeps, resumeRun, startRun } from "./run-service";
 import { requestsFor, runServiceHarness } from "./run-service.test-support";
 import { markInterruptedRuns, markRunStarted, recordChunkResults } from "./run-store";
+import { getRunSummary } from "./run-summaries";
 
 const harness = runServiceHarness();
 

@@ -10,7 +10,7 @@ import { echoSuccess, type ScriptedServer } from "@/lib/humanos/client.test-supp
 import type { RowResult } from "@/lib/humanos/results";
 import { subjectSchema } from "@/lib/humanos/schemas";
 import { settleActiveRuns } from "./engine";
-import { getRunRows, getRunSummary, iterateRunRows, listRuns, ONE_STATEMENT_MAX_OFFSET } from "./run-queries";
+import { getRunRows, iterateRunRows, ONE_STATEMENT_MAX_OFFSET } from "./run-queries";
 import {
   appendRows,
   cancelRun,
@@ -21,6 +21,7 @@ import {
 } from "./run-service";
 import { requestsFor, runServiceHarness } from "./run-service.test-support";
 import { finishRun, markRunStarted, recordChunkResults } from "./run-store";
+import { getRunSummary, listRuns } from "./run-summaries";
 import type { RowFilter } from "./run-types";
 
 const harness = runServiceHarness();

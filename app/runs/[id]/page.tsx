@@ -5,7 +5,7 @@ import { z } from "zod";
 import { shortRunId, summaryAsProgress } from "@/components/runs/format";
 import { RunDetails } from "@/components/runs/run-details";
 import { getDatabase } from "@/lib/db/shared-database";
-import { getRunSummary } from "@/lib/runs/run-queries";
+import { getRunSummary } from "@/lib/runs/run-summaries";
 
 export const dynamic = "force-dynamic";
 

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { waitForRunEnd } from "@/lib/runs/engine";
-import { getRunProgress } from "@/lib/runs/run-queries";
 import { readRunRequest } from "@/lib/runs/run-request";
+import { getRunProgress } from "@/lib/runs/run-summaries";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
