@@ -3,102 +3,34 @@
 // bottom twice, once under a Chrome trace (main-thread time by event: script, style, layout, paint…)
 // and once under the V8 sampling profiler (script self time by function). Prints per-frame averages.
 // Usage: node bench/scroll-profile.mjs [N]   (default 100000; build first: npx next build)
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "@playwright/test";
+import { writeFileSync } from "node:fs";
+import {
+  launchChromium,
+  p95,
+  realisticTsv,
+  scrollThrough,
+  startConsole,
+  waitForGridSettled,
+} from "./support.mjs";
 
 const rowCount = Number(process.argv[2] ?? 100_000);
 const port = Number(process.env.BENCH_PORT ?? 3201);
-const baseURL = `http://127.0.0.1:${port}`;
 
-function tsv(count) {
-  const lines = ["Email\tInternal ID\tFull name\tDate of birth\tDocument\tCountry"];
-  for (let index = 0; index < count; index += 1) {
-    const contact =
-      index % 2 === 0 ? `person.${index}@example.com` : `+3519${String(10_000_000 + index).slice(-8)}`;
-    const birth =
-      index % 50 === 0 ? "31/02/1990" : `19${50 + (index % 50)}-0${1 + (index % 9)}-1${index % 9}`;
-    lines.push(
-      [contact, `emp-${index}`, `Ana Silva ${index}`, birth, `${10_000_000 + index}`, "PRT"].join("\t"),
-    );
-  }
-  return `${lines.join("\r\n")}\r\n`;
-}
-
-async function waitForServer() {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the console did not start");
-}
-
-/** Scrolls like bench/paste.mjs; returns the frame times. */
-function scrollThrough(page) {
-  return page.evaluate(async () => {
-    const scroller = document.querySelector(
-      '[role="grid"][aria-label="Subjects"] [role="rowgroup"]:nth-of-type(2)',
-    );
-    scroller.scrollTop = 0;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const times = [];
-    let last = performance.now();
-    const step = scroller.clientHeight;
-    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && times.length < 600) {
-      scroller.scrollTop += step * Math.max(1, Math.floor(scroller.scrollHeight / step / 600));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const now = performance.now();
-      times.push(now - last);
-      last = now;
-    }
-    return times;
-  });
-}
-
-function p95(times) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-}
-
-const databaseDir = mkdtempSync(join(tmpdir(), "scroll-profile-db-"));
-const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-  env: { ...process.env, DATABASE_URL: "", DATABASE_DIR: databaseDir, NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: "ignore",
-  detached: true,
-});
+const app = await startConsole({ port, databasePrefix: "scroll-profile-db" });
 try {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
-  await waitForServer();
-  const executablePath = existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium")
-    ? process.env.CHROMIUM_PATH || "/usr/bin/chromium"
-    : undefined;
-  const browser = await chromium.launch({ executablePath, args: ["--disable-background-networking"] });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     permissions: ["clipboard-read", "clipboard-write"],
     viewport: { width: 1400, height: 900 },
   });
   const page = await context.newPage();
-  await page.goto(`${baseURL}/onboard`);
-  const grid = page.getByRole("grid", { name: "Subjects" });
-  await grid.waitFor();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), tsv(rowCount));
+  await page.goto(`${app.baseURL}/onboard`);
+  // A paste before React has hydrated the page would go nowhere.
+  await page.locator("[data-hydrated='true']").waitFor();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), realisticTsv(rowCount));
   await page.getByRole("gridcell").first().click();
   await page.keyboard.press("ControlOrMeta+V");
-  await page.waitForFunction(
-    (expected) => {
-      const element = document.querySelector('[role="grid"][aria-label="Subjects"]');
-      return (
-        element?.getAttribute("aria-rowcount") === String(expected + 1) &&
-        element.getAttribute("aria-busy") === "false"
-      );
-    },
-    rowCount,
-    { timeout: 120_000 },
-  );
+  await waitForGridSettled(page, rowCount);
   await page.waitForTimeout(500);
   // An experiment: extra CSS applied before scrolling (e.g. SCROLL_CSS='[role=row]{contain:strict}').
   if (process.env.SCROLL_CSS) await page.addStyleTag({ content: process.env.SCROLL_CSS });
@@ -208,6 +140,5 @@ try {
   if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   await browser.close();
 } finally {
-  process.kill(-server.pid);
-  rmSync(databaseDir, { recursive: true, force: true });
+  await app.stop();
 }

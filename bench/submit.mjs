@@ -4,12 +4,10 @@
 // same concurrency straight to the same sandbox, in one run against one `next start`, and the peak
 // resident memory of the server's processes. Usage: node bench/submit.mjs [N]  (default 10000)
 // Figures, not a pass/fail test. Targets (issue 4): console/bare ≥ 0.8 and ≥ 2,000 rows/s.
-import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "@playwright/test";
+import { launchChromium, startConsole, waitForGridSettled } from "./support.mjs";
 
 const rowCount = Number(process.argv[2] ?? 10_000);
 const port = Number(process.env.BENCH_PORT ?? 3201);
@@ -90,17 +88,7 @@ async function throughConsole(browser, count) {
   await page.evaluate((text) => navigator.clipboard.writeText(text), tsvFor("console", count));
   await page.getByRole("gridcell").first().click();
   await page.keyboard.press("ControlOrMeta+V");
-  await page.waitForFunction(
-    (expected) => {
-      const element = document.querySelector('[role="grid"][aria-label="Subjects"]');
-      return (
-        element?.getAttribute("aria-rowcount") === String(expected + 1) &&
-        element.getAttribute("aria-busy") === "false"
-      );
-    },
-    count,
-    { timeout: 120_000 },
-  );
+  await waitForGridSettled(page, count);
   await grid.waitFor();
   const started = performance.now();
   mark("consoleClick");
@@ -178,18 +166,6 @@ function treeRss(rootPid) {
   return total;
 }
 
-async function waitForServer() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the console did not start");
-}
-
-if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
-const databaseDir = mkdtempSync(join(tmpdir(), "bench-submit-db-"));
 // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops, and phases.json holds
 // when each path ran (monotonic microseconds, the profile's own clock): see bench/cpu-profile.mjs.
 const profileDir = process.env.BENCH_CPU_PROF;
@@ -197,56 +173,35 @@ const phaseMarks = {};
 const mark = (name) => {
   phaseMarks[name] = Number(process.hrtime.bigint() / 1000n);
 };
-const server = spawn(
-  "node",
-  [
-    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-    "node_modules/next/dist/bin/next",
-    "start",
-    "-H",
-    "127.0.0.1",
-    "-p",
-    String(port),
-  ],
-  {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
-      HUMANOS_API_KEY: "",
-      HUMANOS_SIGNING_SECRET: "",
-      CONSOLE_OPERATORS: "",
-      SANDBOX_FAULTS: "",
-      DATABASE_URL: "",
-      DATABASE_DIR: databaseDir,
-      HUMANOS_CONCURRENCY: String(concurrency),
-      ...(profileDir ? { PGLITE_QUERY_PROFILE: join(profileDir, "queries.jsonl") } : {}),
-    },
-    // BENCH_SERVER_LOG=1 shows the server's own output (start-up lines, errors).
-    stdio: process.env.BENCH_SERVER_LOG ? ["ignore", "inherit", "inherit"] : "ignore",
-    detached: true,
+const app = await startConsole({
+  port,
+  databasePrefix: "bench-submit-db",
+  nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  env: {
+    CONSOLE_OPERATORS: "",
+    SANDBOX_FAULTS: "",
+    HUMANOS_CONCURRENCY: String(concurrency),
+    ...(profileDir ? { PGLITE_QUERY_PROFILE: join(profileDir, "queries.jsonl") } : {}),
   },
-);
+  // BENCH_SERVER_LOG=1 shows the server's own output (start-up lines, errors).
+  showLog: Boolean(process.env.BENCH_SERVER_LOG),
+});
 let peakRss = 0;
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, treeRss(server.pid));
+  peakRss = Math.max(peakRss, treeRss(app.pid));
 }, 100);
 try {
-  await waitForServer();
   // Warm both paths once (route compilation, PGlite start, JIT) on a small batch.
   await bareClientWarmUp();
-  const executablePath = existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium")
-    ? process.env.CHROMIUM_PATH || "/usr/bin/chromium"
-    : undefined;
-  const browser = await chromium.launch({ executablePath, args: ["--disable-background-networking"] });
-  const cpuBeforeBare = treeCpuSeconds(server.pid);
+  const browser = await launchChromium();
+  const cpuBeforeBare = treeCpuSeconds(app.pid);
   mark("bareStart");
   const bare = await bareClient(rowCount);
   mark("bareEnd");
-  const cpuBeforeConsole = treeCpuSeconds(server.pid);
+  const cpuBeforeConsole = treeCpuSeconds(app.pid);
   const consoleRun = await throughConsole(browser, rowCount);
   mark("consoleEnd");
-  const cpuAfterConsole = treeCpuSeconds(server.pid);
+  const cpuAfterConsole = treeCpuSeconds(app.pid);
   await browser.close();
   console.log(`subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100`);
   console.log("path\tseconds\trows/s");
@@ -264,14 +219,11 @@ try {
   console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
 } finally {
   clearInterval(sampler);
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-server.pid);
+  await app.stop();
   if (profileDir) {
-    await exited;
     writeFileSync(join(profileDir, "phases.json"), JSON.stringify(phaseMarks));
     console.log(`CPU profile and phases in ${profileDir}: node bench/cpu-profile.mjs ${profileDir}`);
   }
-  rmSync(databaseDir, { recursive: true, force: true });
 }
 
 async function bareClientWarmUp() {

@@ -1,0 +1,135 @@
+// What the bench scripts share: a `next start` console on its own throwaway PGlite, Debian chromium,
+// and the grid's settle and scroll measurements. Plain .mjs (the benches run with node, no build step).
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+
+/** N rows × 6 columns of Excel-style TSV (CRLF, quoted names with doubled quotes), ~2 % invalid cells. */
+export function realisticTsv(rowCount) {
+  const first = ["Ana", "Rui", "Maria", "João", "Inês", "Pedro", "Sofia", "Tiago", "Beatriz", "Luís"];
+  const last = ["Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins"];
+  const lines = ["Email\tInternal ID\tFull name\tDate of birth\tDocument\tCountry"];
+  for (let index = 0; index < rowCount; index += 1) {
+    const name = `${first[index % first.length]} "${last[index % last.length]}" ${index}`;
+    const contact =
+      index % 2 === 0 ? `person.${index}@example.com` : `+3519${String(10_000_000 + index).slice(-8)}`;
+    const broken = index % 50 === 0; // ~2 % invalid cells
+    const birth = broken ? "31/02/1990" : `19${50 + (index % 50)}-0${1 + (index % 9)}-1${index % 9}`;
+    lines.push(
+      [
+        contact,
+        `emp-${index}`,
+        `"${name.replaceAll('"', '""')}"`,
+        birth,
+        `${10_000_000 + index}`,
+        "PRT",
+      ].join("\t"),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+export const GRID_SELECTOR = '[role="grid"][aria-label="Subjects"]';
+
+async function waitForHealth(baseURL) {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the console did not start");
+}
+
+/**
+ * Starts the built console on 127.0.0.1:`port` with the built-in sandbox and a fresh database, and
+ * waits until it answers. `nodeArgs` go to node (e.g. --cpu-prof), `env` over the defaults;
+ * `showLog` passes the server's output through. stop() ends it and removes its database.
+ */
+export async function startConsole({ port, databasePrefix, env = {}, nodeArgs = [], showLog = false }) {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("build first: npx next build");
+  const databaseDir = mkdtempSync(join(tmpdir(), `${databasePrefix}-`));
+  const server = spawn(
+    "node",
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NEXT_TELEMETRY_DISABLED: "1",
+        HUMANOS_API_KEY: "",
+        HUMANOS_SIGNING_SECRET: "",
+        DATABASE_URL: "",
+        DATABASE_DIR: databaseDir,
+        ...env,
+      },
+      stdio: showLog ? ["ignore", "inherit", "inherit"] : "ignore",
+      detached: true,
+    },
+  );
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  const stop = async () => {
+    process.kill(-server.pid);
+    await exited;
+    rmSync(databaseDir, { recursive: true, force: true });
+  };
+  const baseURL = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseURL);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseURL, pid: server.pid, stop };
+}
+
+/** Debian's chromium (or CHROMIUM_PATH), else Playwright's own browser. */
+export function launchChromium(extraArgs = []) {
+  const candidate = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  return chromium.launch({
+    executablePath: existsSync(candidate) ? candidate : undefined,
+    args: ["--disable-background-networking", ...extraArgs],
+  });
+}
+
+/** Waits until the grid shows `rowCount` rows with validation finished. */
+export function waitForGridSettled(page, rowCount) {
+  return page.waitForFunction(
+    ({ selector, expected }) => {
+      const element = document.querySelector(selector);
+      return (
+        element?.getAttribute("aria-rowcount") === String(expected + 1) &&
+        element.getAttribute("aria-busy") === "false"
+      );
+    },
+    { selector: GRID_SELECTOR, expected: rowCount },
+    { timeout: 120_000 },
+  );
+}
+
+/** Scrolls the grid's body from top to bottom in at most 600 steps, one frame each; returns the frame times. */
+export function scrollThrough(page) {
+  return page.evaluate(async (selector) => {
+    const scroller = document.querySelector(`${selector} [role="rowgroup"]:nth-of-type(2)`);
+    scroller.scrollTop = 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const times = [];
+    let last = performance.now();
+    const step = scroller.clientHeight;
+    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && times.length < 600) {
+      scroller.scrollTop += step * Math.max(1, Math.floor(scroller.scrollHeight / step / 600));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  }, GRID_SELECTOR);
+}
+
+export function p95(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+}
