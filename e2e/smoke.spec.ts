@@ -15,6 +15,19 @@ test("/ leads to the onboarding screen, which names its API and offers Form and 
   await expect(page.getByRole("grid", { name: "Subjects" })).toBeVisible();
 });
 
+test("the pages hydrate without errors (the server's HTML matches the first client render)", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  for (const path of ["/onboard", "/runs"]) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  }
+  expect(errors).toEqual([]);
+});
+
 test("the sandbox refuses an unsigned request", async ({ request }) => {
   const response = await request.post("/api/sandbox/v1/user", { data: [{ contact: "a@example.com" }] });
   expect(response.status()).toBe(401);
