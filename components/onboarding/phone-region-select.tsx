@@ -1,10 +1,16 @@
 "use client";
 
 import { getCountries } from "libphonenumber-js/max";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type { CountryCode } from "@/lib/import/normalise-phone";
 
-/** The region a phone number without a country code is read in (Portugal unless the operator says otherwise). */
+const subscribe = () => () => {};
+
+/**
+ * The region a phone number without a country code is read in (Portugal unless the operator says
+ * otherwise). Region names come from the browser's Intl only after hydration: Node's ICU names some
+ * regions differently ("Hong Kong SAR China" vs "Hong Kong"), so the server's HTML lists codes.
+ */
 export function PhoneRegionSelect({
   value,
   onChange,
@@ -12,12 +18,17 @@ export function PhoneRegionSelect({
   value: CountryCode;
   onChange: (region: CountryCode) => void;
 }) {
+  const isBrowser = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const options = useMemo(() => {
-    const names = new Intl.DisplayNames(["en"], { type: "region" });
+    const names = isBrowser ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
     return getCountries()
-      .map((code) => ({ code, name: names.of(code) ?? code }))
+      .map((code) => ({ code, name: names?.of(code) ?? code }))
       .sort((a, b) => a.name.localeCompare(b.name));
-  }, []);
+  }, [isBrowser]);
   return (
     <label className="flex items-center gap-2 text-sm">
       Default phone region
@@ -28,7 +39,7 @@ export function PhoneRegionSelect({
       >
         {options.map((option) => (
           <option key={option.code} value={option.code}>
-            {option.name} ({option.code})
+            {option.name === option.code ? option.code : `${option.name} (${option.code})`}
           </option>
         ))}
       </select>
