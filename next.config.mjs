@@ -1,6 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `BROWSER_SOURCE_MAPS=1 next build` publishes source maps of the browser code, for profiling a
+  // production build (bench/, .prof/); off by default so source is not served.
+  productionBrowserSourceMaps: process.env.BROWSER_SOURCE_MAPS === "1",
   // PGlite loads its WASM and data files from its own package folder at run time, and pg has optional
   // native parts: both must be required from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 /** Excel puts rows on the clipboard as TSV with CRLF, a trailing CRLF and quotes around awkward cells. */
@@ -90,4 +91,58 @@ test("a batch with an invalid row flags it, refuses to send silently, then sends
   );
   expect(await sandbox.byContact(good1)).not.toBeNull();
   expect(await sandbox.byContact(repeated)).toBeNull();
+});
+
+/** Counts the paste events the page sees from now on; returns how to read the count. */
+async function countPasteEvents(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const counter = { pasteEvents: 0 };
+    (window as unknown as { pasteCounter: typeof counter }).pasteCounter = counter;
+    document.addEventListener("paste", () => (counter.pasteEvents += 1), true);
+  });
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { pasteCounter: { pasteEvents: number } }).pasteCounter.pasteEvents,
+    );
+}
+
+const TWO_CONTACTS = "ana@example.com\temp-1\r\nrui@example.com\temp-2\r\n";
+
+test.describe("where the page may read the clipboard", () => {
+  test("Ctrl+V reads it asynchronously (no paste event holds the page) and the toolbar's Paste pastes at the selected cell", async ({
+    onboard,
+    page,
+  }) => {
+    await onboard.open("Paste");
+    const pasteEvents = await countPasteEvents(page);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          async () => (await navigator.permissions.query({ name: "clipboard-read" as PermissionName })).state,
+        ),
+      )
+      .toBe("granted");
+    await onboard.pasteAt(onboard.gridCell(1, 0), TWO_CONTACTS);
+    await expect(onboard.cell(2, "internalId")).toHaveText("emp-2");
+    expect(await pasteEvents()).toBe(0);
+
+    await page.evaluate(() => navigator.clipboard.writeText("Marta Reis\t1990-05-06\r\n"));
+    await onboard.cell(2, "fullName").click();
+    await page.getByRole("toolbar", { name: "Grid tools" }).getByRole("button", { name: "Paste" }).click();
+    await expect(onboard.cell(2, "fullName")).toHaveText("Marta Reis");
+    await expect(onboard.cell(2, "birth")).toHaveText("1990-05-06");
+    await expect(onboard.cell(2, "contact")).toHaveText("rui@example.com");
+  });
+});
+
+test.describe("where the page may not read the clipboard", () => {
+  test.use({ permissions: ["clipboard-write"] });
+
+  test("Ctrl+V pastes through the ordinary paste event", async ({ onboard, page }) => {
+    await onboard.open("Paste");
+    const pasteEvents = await countPasteEvents(page);
+    await onboard.pasteAt(onboard.gridCell(1, 0), TWO_CONTACTS);
+    await expect(onboard.cell(2, "internalId")).toHaveText("emp-2");
+    expect(await pasteEvents()).toBe(1);
+  });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowDownToLine, Redo2, SkipForward, Trash2, Undo2 } from "lucide-react";
+import { ArrowDownToLine, ClipboardPaste, Redo2, SkipForward, Trash2, Undo2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { FindReplace } from "./find-replace";
 import type { GridRowsApi } from "./use-grid-rows";
@@ -15,6 +15,7 @@ export function GridToolbar({
   onDeleteSelectedRows,
   onFillDown,
   onTravel,
+  onPaste,
   announce,
 }: {
   grid: GridRowsApi;
@@ -26,6 +27,7 @@ export function GridToolbar({
   onDeleteSelectedRows: () => void;
   onFillDown: () => void;
   onTravel: (direction: "undo" | "redo") => void;
+  onPaste: () => void;
   announce: (message: string) => void;
 }) {
   return (
@@ -47,6 +49,14 @@ export function GridToolbar({
         title={grid.redoLabel ? `${grid.redoLabel} (Ctrl+Shift+Z)` : "Nothing to redo"}
       >
         <Redo2 aria-hidden="true" className="size-4" /> Redo
+      </Button>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={onPaste}
+        title="Paste the clipboard at the selected cell (Ctrl+V). The browser may ask once to allow it."
+      >
+        <ClipboardPaste aria-hidden="true" className="size-4" /> Paste
       </Button>
       <Button
         variant="secondary"

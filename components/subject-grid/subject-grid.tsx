@@ -99,6 +99,7 @@ export function SubjectGrid({
         onDeleteSelectedRows={interaction.deleteSelectedRows}
         onFillDown={interaction.fillSelectionDown}
         onTravel={interaction.travel}
+        onPaste={() => void interaction.pasteFromClipboard()}
         announce={setAnnouncement}
       />
       <p aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
