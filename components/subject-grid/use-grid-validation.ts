@@ -12,7 +12,7 @@ import { sameDocIdDecisions } from "@/lib/import/detect-damage";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import type { DateColumnProfile, TextDateChoice } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
-import { changedSpan, refreshProfile } from "@/lib/import/refresh-profile";
+import { carryOver, changedSpan, refreshProfile } from "@/lib/import/refresh-profile";
 import {
   type ColumnProfile,
   type GridValidation,
@@ -46,6 +46,19 @@ interface VerdictCache {
   duplicates?: RepeatState;
   /** Each row's own verdict, by position, for `rows` (see rowVerdictsOf). */
   rowVerdicts?: { rows: readonly GridCells[]; verdicts: readonly RowVerdict[] };
+  /**
+   * Verdicts the workers sent for these rows by position and `verdicts` does not hold yet: filled in
+   * idle time, since 100,000 WeakMap entries at once would hold the page when the checks end.
+   */
+  verdictsToRemember?: VerdictsToRemember;
+}
+
+/** Verdicts by position still to be put in a cache's WeakMap `into`; `remembered` says how far that got. */
+interface VerdictsToRemember {
+  rows: readonly GridCells[];
+  verdicts: readonly RowVerdict[];
+  into: WeakMap<GridCells, RowVerdict>;
+  remembered: number;
 }
 
 /** An empty cache for `rows`; with `duplicates`, the workers' repeats found for exactly these rows. */
@@ -80,24 +93,22 @@ function currentDuplicates(cache: VerdictCache, rows: readonly GridCells[]): Rea
 }
 
 /**
- * Each row's own verdict, in order: copied from the last list with only the replaced positions looked
- * up when the rows were edited in place, otherwise looked up row by row. Remembered in the cache.
+ * Each row's own verdict, in order: carried over from the last list by position, with only the rows
+ * replaced, inserted or pasted since looked up (see carryOver). Remembered in the cache.
  */
 function rowVerdictsOf(
   cache: VerdictCache,
   rows: readonly GridCells[],
   options: ImportOptions,
-): RowVerdict[] {
+): readonly RowVerdict[] {
   const verdictOf = (row: GridCells) => cache.verdicts.get(row) ?? verdictOfRow(row, cache.profile, options);
   const known = cache.rowVerdicts;
-  let verdicts: RowVerdict[];
-  if (known !== undefined && known.rows.length === rows.length) {
-    verdicts = known.verdicts.slice();
-    for (let index = 0; index < rows.length; index += 1) {
-      const row = rows[index] as GridCells;
-      if (known.rows[index] !== row) verdicts[index] = verdictOf(row);
-    }
-  } else verdicts = rows.map(verdictOf);
+  const verdicts =
+    known === undefined
+      ? rows.map(verdictOf)
+      : known.rows === rows
+        ? known.verdicts
+        : carryOver(known.rows, known.verdicts, rows, verdictOf);
   cache.rowVerdicts = { rows, verdicts };
   return verdicts;
 }
@@ -210,7 +221,13 @@ export function useGridValidation(
         verdicts = await pool.validate(checked, profile, options);
         if (cancelled) return;
       }
-      for (const [index, row] of checked.entries()) cache.verdicts.set(row, verdicts[index] as RowVerdict);
+      if (checked === rows) {
+        // Every row checked: by position now, in the WeakMap in idle time (see verdictsToRemember).
+        cache.rowVerdicts = { rows, verdicts };
+        cache.verdictsToRemember = { rows, verdicts, into: cache.verdicts, remembered: 0 };
+      } else {
+        for (const [index, row] of checked.entries()) cache.verdicts.set(row, verdicts[index] as RowVerdict);
+      }
       cacheRef.current = cache;
       setSettled((count) => count + 1);
     })().catch((error: unknown) => {
@@ -236,6 +253,18 @@ export function useGridValidation(
     rows.length > SYNC_VALIDATION_LIMIT
       ? job.cache.duplicates
       : null;
+  // The caches that follow edits share the batch (and its WeakMap): one run per batch of verdicts.
+  const verdictsToRemember = job.kind === "ready" ? job.cache.verdictsToRemember : undefined;
+  useEffect(() => {
+    if (verdictsToRemember === undefined) return;
+    const pending = verdictsToRemember;
+    return runInIdleSlices(pending.rows.slice(pending.remembered), KEY_PRIMING_SLICE_ROWS, (slice) => {
+      for (const row of slice) {
+        pending.into.set(row, pending.verdicts[pending.remembered] as RowVerdict);
+        pending.remembered += 1;
+      }
+    });
+  }, [verdictsToRemember]);
   useEffect(() => {
     if (repeatsToPrime === null) return;
     const keys: RowKeys[] = [];

@@ -2,7 +2,7 @@
 
 import type { PastedTable, PasteTarget } from "@/lib/import/apply-paste";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
-import type { PasteSummary } from "@/lib/import/paste-into-blank-grid";
+import { joinPasteParts, type PastePart, type PasteSummary } from "@/lib/import/paste-into-blank-grid";
 import {
   type ColumnProfile,
   type ImportOptions,
@@ -35,6 +35,25 @@ interface PendingValidation {
 /** Rows decoded per main-thread task: about 20 ms of work, so input and frames are never held up for long. */
 const DECODE_SLICE_ROWS = 8000;
 
+const BLANK_VERDICT: RowVerdict = { kind: "blank" };
+
+/**
+ * The verdicts of a paste's joined rows: the top part's, then the rest's, then blank for the blank
+ * rows the grid kept below them (joinPasteParts only appends blank rows or drops trailing ones).
+ */
+function joinPartVerdicts(
+  rowCount: number,
+  top: readonly RowVerdict[],
+  rest: readonly RowVerdict[],
+): RowVerdict[] {
+  const verdicts = new Array<RowVerdict>(rowCount);
+  for (let index = 0; index < rowCount; index += 1) {
+    verdicts[index] =
+      index < top.length ? (top[index] as RowVerdict) : (rest[index - top.length] ?? BLANK_VERDICT);
+  }
+  return verdicts;
+}
+
 /** Lets the main thread breathe between two pieces of a long job (input, rendering). */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -46,6 +65,7 @@ export class ValidationPool {
   private nextJobId = 0;
   private options: ImportOptions | null = null;
   private pending: PendingValidation | null = null;
+  private nextPasteId = 0;
 
   private get pool(): Worker[] {
     if (this.workers.length === 0) {
@@ -54,6 +74,13 @@ export class ValidationPool {
         { length: size },
         () => new Worker(new URL("./validation.worker.ts", import.meta.url), { type: "module" }),
       );
+      const [first, second] = this.workers;
+      if (first && second) {
+        // The two read a big paste in two parts and swap what each part needs from the other.
+        const channel = new MessageChannel();
+        this.post(first, { type: "connect", port: channel.port1 }, [channel.port1]);
+        this.post(second, { type: "connect", port: channel.port2 }, [channel.port2]);
+      }
     }
     return this.workers;
   }
@@ -95,9 +122,9 @@ export class ValidationPool {
     });
   }
 
-  private post(worker: Worker, request: RequestBody): number {
+  private post(worker: Worker, request: RequestBody, transfer: Transferable[] = []): number {
     const jobId = ++this.nextJobId;
-    worker.postMessage({ ...request, jobId });
+    worker.postMessage({ ...request, jobId }, transfer);
     return jobId;
   }
 
@@ -130,10 +157,10 @@ export class ValidationPool {
   }
 
   /**
-   * A paste into a grid whose `blankRowCount` rows are all blank: both workers read and place the
-   * rows (see PasteRole) and validate their share at once, under the options given to prepare().
-   * Resolves with the rows as soon as they are placed; their validation is handed to the grid's
-   * validation through validationUnderWay().
+   * A paste into a grid whose `blankRowCount` rows are all blank: the workers read, place and check
+   * a part of the text each (see PasteRole), under the options given to prepare(). Resolves with the
+   * rows as soon as both parts are placed; their validation is handed to the grid's validation
+   * through validationUnderWay().
    */
   async pasteIntoBlankGrid(
     text: string,
@@ -143,26 +170,44 @@ export class ValidationPool {
     const options = this.options;
     if (options === null) throw new Error("the validation pool was not prepared");
     const [first, second] = this.pool as [Worker, Worker?];
-    const job = { type: "paste-validate", text, target, blankRowCount, options } as const;
-    const jobId = this.nextJobId + 1;
-    const placed = this.reply(first, jobId, "paste-rows");
-    const checks = [this.reply(first, jobId, "paste-verdicts")];
+    const job = {
+      type: "paste-validate",
+      text,
+      target,
+      blankRowCount,
+      options,
+      pasteId: ++this.nextPasteId,
+    } as const;
+    const firstJob = this.nextJobId + 1;
+    const parts = [this.reply(first, firstJob, "paste-part")];
+    const checks = [this.reply(first, firstJob, "paste-verdicts")];
     this.post(first, { ...job, role: second ? "first" : "alone" });
     if (second) {
-      checks.push(this.reply(second, jobId + 1, "paste-verdicts"));
+      parts.push(this.reply(second, firstJob + 1, "paste-part"));
+      checks.push(this.reply(second, firstJob + 1, "paste-verdicts"));
       this.post(second, { ...job, role: "second" });
     }
     // Awaited below, once the rows are in; a rejection is seen there.
     for (const check of checks) check.catch(() => {});
-    const { summary, profile, rows: encoded } = await placed;
-    const rows = await decodeRowsInSlices(encoded, DECODE_SLICE_ROWS, nextTask);
+    const [firstPart, secondPart] = await Promise.all(parts);
+    const decoded: PastePart[] = [];
+    for (const reply of [firstPart, secondPart]) {
+      if (!reply?.part) continue;
+      decoded.push({
+        ...reply.part,
+        rows: await decodeRowsInSlices(reply.part.rows, DECODE_SLICE_ROWS, nextTask),
+      });
+    }
+    const [top, rest] = decoded as [PastePart, PastePart?];
+    const { rows, summary, profile } = joinPasteParts(top, rest ?? null, target, blankRowCount);
     const result = (async (): Promise<RowsValidation> => {
       const [mine, theirs] = await Promise.all(checks);
-      const verdicts = decodeVerdicts((mine as ReplyOf<"paste-verdicts">).verdicts);
+      const topVerdicts = decodeVerdicts((mine as ReplyOf<"paste-verdicts">).verdicts);
+      const restVerdicts = theirs ? decodeVerdicts(theirs.verdicts) : [];
       return {
         profile,
         duplicates: new Map((mine as ReplyOf<"paste-verdicts">).duplicates),
-        verdicts: theirs ? verdicts.concat(decodeVerdicts(theirs.verdicts)) : verdicts,
+        verdicts: joinPartVerdicts(rows.length, topVerdicts, restVerdicts),
       };
     })();
     this.pending = { rows, optionsKey: importOptionsKey(options), result };

@@ -7,9 +7,11 @@ import { readPastedText } from "@/lib/import/apply-paste";
 import { findBatchDuplicates } from "@/lib/import/batch-duplicates";
 import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import {
-  type PasteSummary,
-  pasteIntoBlankGrid,
-  splitForTwoWorkers,
+  type PastePart,
+  type ProfileEvidence,
+  pasteBoundary,
+  pastePart,
+  profileOfParts,
 } from "@/lib/import/paste-into-blank-grid";
 import {
   type ColumnProfile,
@@ -29,15 +31,29 @@ import {
 } from "@/lib/import/worker-transport";
 
 /**
- * A paste into an empty grid is read by both workers at once (the same pure function gives both the
- * same rows; reading costs less than passing rows from one to the other): the "first" sends the rows
- * to the page, finds the repeats and checks the rows before the split, the "second" checks the rest.
- * "alone" (a one-worker pool) does all of it.
+ * A big paste into an empty grid is cut in two at a row boundary (pasteBoundary) and each worker reads,
+ * places and checks its part: the "first" the top part, the "second" the rest. They swap their
+ * parts' column evidence (for the column profile every check needs) over a channel of their own,
+ * and the second hands its rows to the first, which looks for repeats among all the rows. "alone"
+ * (a one-worker pool, or a text too short to cut) does all of it.
  */
 export type PasteRole = "first" | "second" | "alone";
 
+/** Share of a paste's text the first worker reads: it also looks for the repeats, so it reads less. */
+const FIRST_PART_SHARE = 0.4;
+
+/** A paste part on its way to the page: its rows as one string. */
+export type EncodedPastePart = Omit<PastePart, "rows"> & { rows: EncodedRows };
+
+/** What the two workers tell each other about one paste. */
+type PeerMessage =
+  | { pasteId: number; type: "evidence"; evidence: ProfileEvidence }
+  | { pasteId: number; type: "rows"; rows: EncodedRows };
+
 export type ValidationRequest =
   | { jobId: number; type: "warm-up"; options: ImportOptions }
+  /** The channel to the other worker (pools of two). */
+  | { jobId: number; type: "connect"; port: MessagePort }
   | { jobId: number; type: "paste"; text: string }
   | {
       jobId: number;
@@ -46,8 +62,10 @@ export type ValidationRequest =
       target: PasteTarget;
       blankRowCount: number;
       options: ImportOptions;
-      /** Both workers read the same text into the same rows; see PasteRole. */
+      /** Which part this worker reads; see PasteRole. */
       role: PasteRole;
+      /** The same for both workers' share of one paste. */
+      pasteId: number;
     }
   | { jobId: number; type: "profile"; rows: EncodedRows }
   | { jobId: number; type: "validate"; rows: EncodedRows; profile: ColumnProfile; options: ImportOptions };
@@ -55,9 +73,9 @@ export type ValidationRequest =
 export type ValidationReply =
   | { jobId: number; type: "warm-up" }
   | { jobId: number; type: "paste"; pasted: EncodedPaste }
-  /** A paste-validate's rows, from the "first" worker, as soon as they are placed… */
-  | { jobId: number; type: "paste-rows"; summary: PasteSummary; profile: ColumnProfile; rows: EncodedRows }
-  /** …then each worker's verdicts for its share; the "first" adds the repeats among all the rows. */
+  /** A paste-validate's part, as soon as it is placed (null: the text was not cut, no second part)… */
+  | { jobId: number; type: "paste-part"; part: EncodedPastePart | null }
+  /** …then each worker's verdicts for its part; the "first" adds the repeats among all the rows. */
   | {
       jobId: number;
       type: "paste-verdicts";
@@ -71,16 +89,6 @@ function post(reply: ValidationReply, transfer: Transferable[] = []): void {
   self.postMessage(reply, transfer);
 }
 
-function postVerdicts(
-  jobId: number,
-  rows: readonly GridCells[],
-  profile: ColumnProfile,
-  options: ImportOptions,
-): void {
-  const verdicts = encodeVerdicts(rows.map((row) => verdictOfRow(row, profile, options)));
-  post({ jobId, type: "validate", verdicts }, [verdicts.kinds.buffer]);
-}
-
 /** Rows per warm-up slice: a paste that arrives during the warm-up waits for one slice (~20 ms), not all. */
 const WARM_UP_SLICE_ROWS = 250;
 
@@ -92,6 +100,72 @@ async function warmUpInSlices(options: ImportOptions): Promise<void> {
   }
 }
 
+let peer: MessagePort | null = null;
+/** Peer messages by paste and type, and who waits for those not yet here. */
+const peerMail = new Map<string, PeerMessage>();
+const peerWaiters = new Map<string, (message: PeerMessage) => void>();
+
+function receiveFromPeer(message: PeerMessage): void {
+  const key = `${message.pasteId}:${message.type}`;
+  const waiter = peerWaiters.get(key);
+  peerWaiters.delete(key);
+  if (waiter) waiter(message);
+  else peerMail.set(key, message);
+}
+
+function fromPeer<T extends PeerMessage["type"]>(
+  pasteId: number,
+  type: T,
+): Promise<Extract<PeerMessage, { type: T }>> {
+  const key = `${pasteId}:${type}`;
+  const waiting = peerMail.get(key);
+  peerMail.delete(key);
+  if (waiting) return Promise.resolve(waiting as Extract<PeerMessage, { type: T }>);
+  return new Promise((resolve) =>
+    peerWaiters.set(key, (message) => resolve(message as Extract<PeerMessage, { type: T }>)),
+  );
+}
+
+function toPeer(message: PeerMessage): void {
+  if (peer === null) throw new Error("the grid worker has no peer");
+  peer.postMessage(message);
+}
+
+function verdictsOf(
+  rows: readonly GridCells[],
+  profile: ColumnProfile,
+  options: ImportOptions,
+): EncodedVerdicts {
+  return encodeVerdicts(rows.map((row) => verdictOfRow(row, profile, options)));
+}
+
+/** One worker's part of a paste-validate request; see PasteRole. */
+async function pasteAndValidate(
+  request: Extract<ValidationRequest, { type: "paste-validate" }>,
+): Promise<void> {
+  const { jobId, role, pasteId, text, target, blankRowCount, options } = request;
+  const boundary = role === "alone" ? text.length : pasteBoundary(text, FIRST_PART_SHARE);
+  const isCut = boundary < text.length;
+  if (role === "second" && !isCut) {
+    post({ jobId, type: "paste-part", part: null });
+    return post({ jobId, type: "paste-verdicts", verdicts: encodeVerdicts([]), duplicates: [] });
+  }
+  const part = pastePart(text, boundary, role === "second" ? "second" : "first", target, blankRowCount);
+  const rows = encodeRows(part.rows);
+  post({ jobId, type: "paste-part", part: { ...part, rows } });
+  if (role === "second") toPeer({ pasteId, type: "rows", rows });
+  if (isCut) toPeer({ pasteId, type: "evidence", evidence: part.evidence });
+  const otherEvidence = isCut ? (await fromPeer(pasteId, "evidence")).evidence : null;
+  const profile = profileOfParts(part.evidence, otherEvidence);
+  const verdicts = verdictsOf(part.rows, profile, options);
+  let duplicates: Array<[number, CellErrors]> = [];
+  if (role !== "second") {
+    const allRows = isCut ? part.rows.concat(decodeRows((await fromPeer(pasteId, "rows")).rows)) : part.rows;
+    duplicates = [...findBatchDuplicates(allRows, { rememberKeys: false })];
+  }
+  post({ jobId, type: "paste-verdicts", verdicts, duplicates }, [verdicts.kinds.buffer]);
+}
+
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
   const request = event.data;
   const { jobId } = request;
@@ -100,23 +174,12 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
       return void warmUpInSlices(request.options).then(() => post({ jobId, type: "warm-up" }));
     case "paste":
       return post({ jobId, type: "paste", pasted: encodePaste(readPastedText(request.text)) });
-    case "paste-validate": {
-      const { role, options } = request;
-      const { rows, summary, profile } = pasteIntoBlankGrid(
-        request.text,
-        request.target,
-        request.blankRowCount,
-      );
-      const split = role === "alone" ? rows.length : splitForTwoWorkers(rows.length);
-      const share = role === "second" ? rows.slice(split) : rows.slice(0, split);
-      let duplicates: Array<[number, CellErrors]> = [];
-      if (role !== "second") {
-        post({ jobId, type: "paste-rows", summary, profile, rows: encodeRows(rows) });
-        duplicates = [...findBatchDuplicates(rows, { rememberKeys: false })];
-      }
-      const verdicts = encodeVerdicts(share.map((row) => verdictOfRow(row, profile, options)));
-      return post({ jobId, type: "paste-verdicts", verdicts, duplicates }, [verdicts.kinds.buffer]);
-    }
+    case "connect":
+      peer = request.port;
+      peer.onmessage = (message: MessageEvent<PeerMessage>) => receiveFromPeer(message.data);
+      return;
+    case "paste-validate":
+      return void pasteAndValidate(request);
     case "profile": {
       const rows = decodeRows(request.rows);
       return post({
@@ -126,7 +189,9 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
         duplicates: [...findBatchDuplicates(rows, { rememberKeys: false })],
       });
     }
-    case "validate":
-      return postVerdicts(jobId, decodeRows(request.rows), request.profile, request.options);
+    case "validate": {
+      const verdicts = verdictsOf(decodeRows(request.rows), request.profile, request.options);
+      return post({ jobId, type: "validate", verdicts }, [verdicts.kinds.buffer]);
+    }
   }
 };

@@ -165,7 +165,8 @@ function assignColumns(
   return { index, unmapped };
 }
 
-function columnsWithData(rows: readonly (readonly string[])[]): boolean[] {
+/** Which columns hold a value in some row (an unlabelled column with values is named as unmapped). */
+export function columnsWithData(rows: readonly (readonly string[])[]): boolean[] {
   const hasData: boolean[] = [];
   for (const row of rows) {
     for (let column = 0; column < row.length; column++) {
@@ -186,6 +187,11 @@ export function mapRow(row: readonly string[], index: ColumnIndex): GridCells {
   }
   cells.contact = cellAt(row, index.email) || cellAt(row, index.phone) || cellAt(row, index.contact);
   return cells;
+}
+
+/** The columns of a header row no field was matched to, as tableToGridRows reports them. */
+export function unmappedColumnsOf(header: readonly string[], dataColumns: readonly boolean[]): string[] {
+  return assignColumns(header, detectHeader(header).columns, dataColumns).unmapped;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDelimitedText } from "./parse-delimited";
+import { parseDelimitedText, rowBoundaryAfter } from "./parse-delimited";
+import { randomPastedText, seededRandom } from "./pasted-text.test-support";
 
 describe("parseDelimitedText", () => {
   it.each<[string, string, string[][]]>([
@@ -97,5 +98,37 @@ describe("parseDelimitedText", () => {
       "PRT",
     ]);
     expect(elapsed).toBeLessThan(2000);
+  });
+});
+
+describe("rowBoundaryAfter", () => {
+  it.each<[string, string, number, number]>([
+    ["the first row start when the offset is 0", "a\tb\nc", 0, 0],
+    ["after a LF", "a\tb\nc\td", 1, 4],
+    ["after a CRLF", "a\r\nb", 2, 3],
+    ["after a lone CR", "a\rb", 1, 2],
+    ["not inside a quoted line break", '"x\ny"\tz\nw', 1, 8],
+    ["not at a cell start after a delimiter", "a\tb\tc\nd", 2, 6],
+    ["the text's end when no row starts after the offset", "a\tb\nc", 5, 5],
+    ["past a BOM", "\ufeffa\nb", 0, 1],
+  ])("%s", (_name, text, offset, expected) => {
+    expect(rowBoundaryAfter(text, offset)).toBe(expected);
+  });
+
+  it("cuts texts into parts that parse into the whole text's rows", () => {
+    const random = seededRandom(20261127);
+    for (let trial = 0; trial < 400; trial += 1) {
+      const text = randomPastedText(random);
+      const whole = parseDelimitedText(text);
+      for (let offset = 0; offset <= text.length; offset += 1 + Math.floor(random() * 5)) {
+        const boundary = rowBoundaryAfter(text, offset);
+        const first = parseDelimitedText(text, "\t", { end: boundary, keepTrailingBlankRows: true });
+        const second = parseDelimitedText(text, "\t", { start: boundary });
+        const joined = second.length > 0 ? [...first, ...second] : first;
+        while (second.length === 0 && joined.length > 0 && joined.at(-1)?.every((cell) => cell === ""))
+          joined.pop();
+        expect({ text, boundary, rows: joined }).toStrictEqual({ text, boundary, rows: whole });
+      }
+    }
   });
 });

@@ -60,15 +60,23 @@ function hasContent(row: readonly string[]): boolean {
  * too). Blank rows keep their place, except at the end (the trailing newline spreadsheets append).
  * Rows may be ragged.
  */
-export function parseDelimitedText(text: string, delimiter = "\t"): string[][] {
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\r" || delimiter === "\n") {
-    throw new Error(`Unsupported delimiter ${JSON.stringify(delimiter)}`);
-  }
-  const delimiterCode = delimiter.charCodeAt(0);
+export function parseDelimitedText(
+  text: string,
+  delimiter = "\t",
+  /**
+   * Part of the text only: from `start` (a row start, see rowBoundaryAfter) to `end` (the next
+   * part's start). `keepTrailingBlankRows` for a part that is not the text's last.
+   */
+  part: { start?: number; end?: number; keepTrailingBlankRows?: boolean } = {},
+): string[][] {
+  const delimiterCode = delimiterCodeOf(delimiter);
   const length = text.length;
+  const stop = Math.min(part.end ?? length, length);
+  const finish = part.keepTrailingBlankRows ? (rows: string[][]) => rows : withoutTrailingBlankRows;
   const rows: string[][] = [];
   let row: string[] = [];
-  let index = length > 0 && text.charCodeAt(0) === BOM ? 1 : 0;
+  let index = part.start ?? (length > 0 && text.charCodeAt(0) === BOM ? 1 : 0);
+  if (index >= stop && stop < length) return [];
 
   for (;;) {
     const cell =
@@ -87,11 +95,73 @@ export function parseDelimitedText(text: string, delimiter = "\t"): string[][] {
     rows.push(row);
     row = [];
     index = terminator === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
-    if (index >= length) return withoutTrailingBlankRows(rows);
+    if (index >= stop) return finish(rows);
   }
 
   rows.push(row);
-  return withoutTrailingBlankRows(rows);
+  return finish(rows);
+}
+
+function delimiterCodeOf(delimiter: string): number {
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\r" || delimiter === "\n") {
+    throw new Error(`Unsupported delimiter ${JSON.stringify(delimiter)}`);
+  }
+  return delimiter.charCodeAt(0);
+}
+
+/** The index of the delimiter or line break that ends an unquoted run from `start`, or text.length. */
+function unquotedEnd(text: string, start: number, delimiter: number): number {
+  const length = text.length;
+  let index = start;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code === delimiter || code === LF || code === CR) return index;
+    index++;
+  }
+  return length;
+}
+
+/** Where the cell starting at `index` ends (its terminator's index), as parseDelimitedText reads it. */
+function cellEnd(text: string, index: number, delimiter: number): number {
+  if (index < text.length && text.charCodeAt(index) === QUOTE) {
+    let segmentStart = index + 1;
+    for (;;) {
+      const quote = text.indexOf('"', segmentStart);
+      if (quote === -1) break; // never closed: an ordinary character
+      if (text.charCodeAt(quote + 1) === QUOTE) {
+        segmentStart = quote + 2;
+        continue;
+      }
+      return unquotedEnd(text, quote + 1, delimiter);
+    }
+  }
+  return unquotedEnd(text, index, delimiter);
+}
+
+/**
+ * The start of the first row that starts at or after `offset` (text.length when none), read as
+ * parseDelimitedText reads rows (a line break inside quotes does not end one): where a text can be
+ * cut into parts that parse, each on its own, into the same rows. A scan that allocates nothing.
+ */
+export function rowBoundaryAfter(text: string, offset: number, delimiter = "\t"): number {
+  const delimiterCode = delimiterCodeOf(delimiter);
+  const length = text.length;
+  let index = length > 0 && text.charCodeAt(0) === BOM ? 1 : 0;
+  while (index < offset) {
+    // Skip one row: cells up to a line break.
+    for (;;) {
+      const end = cellEnd(text, index, delimiterCode);
+      if (end >= length) return length;
+      const terminator = text.charCodeAt(end);
+      if (terminator === delimiterCode) {
+        index = end + 1;
+        continue;
+      }
+      index = terminator === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+      break;
+    }
+  }
+  return index;
 }
 
 /**

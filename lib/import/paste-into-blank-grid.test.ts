@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { applyPaste, type PasteTarget, trimTrailingBlankRows } from "./apply-paste";
 import { emptyGridCells } from "./grid-fields";
 import { profileColumns } from "./normalise-rows";
-import { pasteIntoBlankGrid, splitForTwoWorkers } from "./paste-into-blank-grid";
+import { rowBoundaryAfter } from "./parse-delimited";
+import {
+  joinPasteParts,
+  pasteBoundary,
+  pasteIntoBlankGrid,
+  pastePart,
+  splitForTwoWorkers,
+} from "./paste-into-blank-grid";
+import { randomPastedText, seededRandom } from "./pasted-text.test-support";
 
 const HEADER = "E-mail\tNome completo\tData de nascimento\tN.º documento\tPaís\tNotes";
 const PLAIN_ROWS =
@@ -55,5 +63,51 @@ describe("splitForTwoWorkers", () => {
     [10, -1, 0],
   ])("%i rows, first share %s → the first worker checks %i", (rowCount, share, expected) => {
     expect(splitForTwoWorkers(rowCount, share)).toBe(expected);
+  });
+});
+
+describe("a paste read in two parts joins into the whole paste", () => {
+  const fields = [null, "contact", "internalId", "fullName", "birth", "docId", "countryAlpha3"] as const;
+
+  it("for random texts, cuts, targets and grid sizes", () => {
+    const random = seededRandom(1127);
+    for (let trial = 0; trial < 600; trial += 1) {
+      const text = randomPastedText(random);
+      const target: PasteTarget = {
+        rowIndex: Math.floor(random() * 4),
+        field: fields[Math.floor(random() * fields.length)] ?? null,
+      };
+      const blankRowCount = Math.floor(random() * 8);
+      const whole = pasteIntoBlankGrid(text, target, blankRowCount);
+      const boundary = rowBoundaryAfter(text, Math.floor(random() * (text.length + 1)));
+      const parts = joinPasteParts(
+        pastePart(text, boundary, "first", target, blankRowCount),
+        boundary < text.length ? pastePart(text, boundary, "second", target, blankRowCount) : null,
+        target,
+        blankRowCount,
+      );
+      // A cut inside the first row is never made (pasteBoundary): the first part holds the header.
+      if (boundary <= rowBoundaryAfter(text, text.startsWith("\ufeff") ? 2 : 1) && boundary < text.length)
+        continue;
+      expect({ text, boundary, target, blankRowCount, ...parts }).toStrictEqual({
+        text,
+        boundary,
+        target,
+        blankRowCount,
+        ...whole,
+      });
+    }
+  });
+
+  it.each<[string, number, number]>([
+    ["a short text is not cut", 100, 1_100],
+    ["a long text is cut at the row start after its middle", 30_001, 165_011],
+  ])("pasteBoundary: %s", (_name, rowCount, expected) => {
+    // Rows of 11 characters: "row 00001\r\n" …
+    const text = Array.from(
+      { length: rowCount },
+      (_, index) => `row ${String(index).padStart(5, "0")}\r\n`,
+    ).join("");
+    expect(pasteBoundary(text)).toBe(expected);
   });
 });

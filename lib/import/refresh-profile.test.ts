@@ -3,7 +3,7 @@ import { profileDocIdColumn, sameDocIdDecisions, updateDocIdProfile } from "./de
 import { emptyGridCells, type GridCells } from "./grid-fields";
 import { countDateEvidence } from "./normalise-date";
 import { profileColumns } from "./normalise-rows";
-import { changedSpan, refreshProfile } from "./refresh-profile";
+import { carryOver, changedSpan, refreshProfile } from "./refresh-profile";
 import { type ImportOptions, verdictOfRow } from "./validate-grid";
 
 const OPTIONS: ImportOptions = { defaultRegion: "PT", today: "2026-11-27" };
@@ -33,7 +33,43 @@ describe("changedSpan", () => {
     ["repeated row", [a, a, a], [a, a], [a], []],
     ["from empty", [], [a], [], [a]],
   ])("%s", (_name, before, after, removed, added) => {
-    expect(changedSpan(before, after)).toEqual({ removed, added });
+    expect(changedSpan(before, after)).toMatchObject({ removed, added });
+  });
+
+  it.each<[before: string[], after: string[], commonStart: number, commonEnd: number]>([
+    [[a, b, c], [a, b, c], 3, 0],
+    [[a, b, c], [a, d, b, c], 1, 2],
+    [[a, b, c], [a, c], 1, 1],
+    [[], [a], 0, 0],
+  ])("%j → %j: %i in common at the start, %i at the end", (before, after, commonStart, commonEnd) => {
+    expect(changedSpan(before, after)).toMatchObject({ commonStart, commonEnd });
+  });
+});
+
+describe("carryOver", () => {
+  const [a, b, c, d, e] = ["a", "b", "c", "d", "e"];
+  it.each<[name: string, before: string[], after: string[]]>([
+    ["nothing changed", [a, b, c], [a, b, c]],
+    ["one replaced", [a, b, c], [a, d, c]],
+    ["two replaced far apart", [a, b, c, d], [e, b, c, a]],
+    ["a range inserted", [a, b, c], [a, d, e, b, c]],
+    ["a range deleted", [a, b, c, d], [a, d]],
+    ["appended", [a, b], [a, b, c]],
+    ["emptied", [a, b], []],
+    ["from empty", [], [a, b]],
+    ["a repeated item deleted", [a, a, a], [a, a]],
+  ])("%s: the same values as asking for every item, asking only for the new ones", (_name, before, after) => {
+    const asked: string[] = [];
+    const lookUp = (item: string) => {
+      asked.push(item);
+      return item.toUpperCase();
+    };
+    const values = before.map((item) => item.toUpperCase());
+    expect(carryOver(before, values, after, lookUp)).toEqual(after.map((item) => item.toUpperCase()));
+    const replaced = after.filter((item, index) => before[index] !== item).length;
+    expect(asked.length).toBe(
+      before.length === after.length ? replaced : changedSpan(before, after).added.length,
+    );
   });
 });
 

@@ -14,7 +14,16 @@ import type { ColumnProfile } from "./normalise-rows";
  * so counting `added` minus `removed` is exact for any change (it is only smallest when the change is
  * one place: an edit, a paste, a deleted range).
  */
-export function changedSpan<T>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
+export function changedSpan<T>(
+  before: readonly T[],
+  after: readonly T[],
+): {
+  removed: T[];
+  added: T[];
+  /** How many items both lists start with, and end with, in common. */
+  commonStart: number;
+  commonEnd: number;
+} {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before[start] === after[start]) start += 1;
@@ -23,7 +32,34 @@ export function changedSpan<T>(before: readonly T[], after: readonly T[]): { rem
   return {
     removed: before.slice(start, before.length - end),
     added: after.slice(start, after.length - end),
+    commonStart: start,
+    commonEnd: end,
   };
+}
+
+/**
+ * What each item of `after` maps to, carried over by position from `values` (what each item of
+ * `before` maps to) wherever the item is the same object, and looked up with `lookUp` elsewhere: an edit
+ * in place asks only for the replaced items, an inserted or deleted range only for the inserted ones.
+ */
+export function carryOver<T, V>(
+  before: readonly T[],
+  values: readonly V[],
+  after: readonly T[],
+  lookUp: (item: T) => V,
+): V[] {
+  if (before.length === after.length) {
+    const carried = values.slice();
+    for (let index = 0; index < after.length; index += 1) {
+      const item = after[index] as T;
+      if (before[index] !== item) carried[index] = lookUp(item);
+    }
+    return carried;
+  }
+  const { added, commonStart, commonEnd } = changedSpan(before, after);
+  return values
+    .slice(0, commonStart)
+    .concat(added.map(lookUp), values.slice(values.length - commonEnd, values.length));
 }
 
 export type ProfileRefresh =
