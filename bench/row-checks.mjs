@@ -2,7 +2,7 @@
 // Benchmark of the grid's pure row checks in node (no browser, no server): builds N realistic rows
 // exactly as the grid does (realisticTsv → pasteIntoBlankGrid), then times profileColumns, verdictOfRow
 // over every row and findBatchDuplicates (as the worker calls it: rememberKeys false). Prints the
-// median of BENCH_REPEAT (default 5) runs after one warm-up run. The phone cache is emptied before
+// median of BENCH_REPEAT (default 5) runs after warm-up runs over at least 100,000 rows. The phone cache is emptied before
 // every verdict run, since a real paste's phones are new to it (unique phones rarely hit).
 // Usage: node bench/row-checks.mjs [N ...]  (default 10000 100000). Figures, not a pass/fail test:
 // compare builds in interleaved runs on this shared machine, never against a remembered figure.
@@ -28,6 +28,12 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** The spread of the runs, as µs per row: min–max. */
+function range(values, rowCount) {
+  const perRow = values.map((ms) => ((ms * 1000) / rowCount).toFixed(1));
+  return `${Math.min(...perRow)}–${Math.max(...perRow)}`;
+}
+
 function time(run) {
   const start = performance.now();
   const result = run();
@@ -47,13 +53,15 @@ function measure(rowCount) {
   const figures = { profile: [], verdicts: [], repeats: [] };
   let valid = 0;
   let repeated = 0;
-  for (let run = 0; run <= repeat; run += 1) {
+  // Warm-up runs over at least 100,000 rows, so V8 has optimised the hot paths at either size.
+  const warmUpRuns = Math.max(1, Math.ceil(100_000 / rowCount));
+  for (let run = 0; run < warmUpRuns + repeat; run += 1) {
     const p = time(() => profileColumns(rows));
     const v = time(verdicts);
     const r = time(repeats);
     valid = v.result;
     repeated = r.result;
-    if (run === 0) continue; // warm-up: V8 optimises the hot paths during it
+    if (run < warmUpRuns) continue;
     figures.profile.push(p.ms);
     figures.verdicts.push(v.ms);
     figures.repeats.push(r.ms);
@@ -65,7 +73,7 @@ function measure(rowCount) {
       `verdictOfRow ${((verdictMs * 1000) / rowCount).toFixed(2)} µs/row (${verdictMs.toFixed(0)} ms)`,
       `findBatchDuplicates ${median(figures.repeats).toFixed(1)} ms`,
       `profileColumns ${median(figures.profile).toFixed(1)} ms`,
-      `[median of ${repeat}]`,
+      `[median of ${repeat}; verdicts ${range(figures.verdicts, rowCount)} µs/row]`,
     ].join(" · "),
   );
 }
