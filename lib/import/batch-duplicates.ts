@@ -10,16 +10,103 @@ export const MAX_LISTED_ROWS = 3;
 
 const WHITESPACE = /\s+/g;
 
+/**
+ * The white space of trim() and /\s/ (ECMAScript's WhiteSpace and LineTerminator), by code unit: a
+ * test checks every one of the 65,536 against the old code.
+ */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the code units of `text`, continuing from `hash` (so a pair hashes as one text). */
+function hashOf(text: string, hash = FNV_OFFSET): number {
+  let next = hash;
+  for (let index = 0; index < text.length; index += 1) {
+    next = Math.imul(next ^ text.charCodeAt(index), FNV_PRIME);
+  }
+  return next;
+}
+
+// The scans below hash the key while they read the cell (one pass over its characters instead of
+// two) and leave the hash here for their caller.
+let scannedHash = 0;
+
+/** `text` without white space: the same string when it has none (most cells), with no regex pass. */
+function scanWithoutWhiteSpace(text: string, hash = FNV_OFFSET): string {
+  let next = hash;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (isWhiteSpace(code)) {
+      const compact = text.replace(WHITESPACE, "");
+      scannedHash = hashOf(compact, hash);
+      return compact;
+    }
+    next = Math.imul(next ^ code, FNV_PRIME);
+  }
+  scannedHash = next;
+  return text;
+}
+
+const AT = 64;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const LAST_ASCII = 127;
+
+function scanContactKey(contact: string): string {
+  // One pass decides the usual case (no white space; a phone, or an e-mail already in lower-case
+  // ASCII): the key is the cell itself, and no new string is made.
+  let email = false;
+  let lowerAscii = true;
+  let hash = FNV_OFFSET;
+  for (let index = 0; index < contact.length; index += 1) {
+    const code = contact.charCodeAt(index);
+    if (isWhiteSpace(code)) {
+      const compact = contact.replace(WHITESPACE, "");
+      const key = compact.includes("@") ? compact.toLowerCase() : compact;
+      scannedHash = hashOf(key);
+      return key;
+    }
+    if (code === AT) email = true;
+    else if ((code >= UPPER_A && code <= UPPER_Z) || code > LAST_ASCII) lowerAscii = false;
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+  }
+  if (email && !lowerAscii) {
+    const key = contact.toLowerCase();
+    scannedHash = hashOf(key);
+    return key;
+  }
+  scannedHash = hash;
+  return contact;
+}
+
 /** The server strips spaces from contacts, and e-mail addresses are compared case-insensitively. */
 export function contactKey(contact: string): string {
-  const compact = contact.replace(WHITESPACE, "");
-  return compact.includes("@") ? compact.toLowerCase() : compact;
+  return scanContactKey(contact);
+}
+
+function countryKey(countryAlpha3: string): string {
+  return countryAlpha3.trim().toUpperCase();
 }
 
 /** Country and document as the API compares them, or "" when either is missing. */
 export function identityKey(cells: GridCells): string {
-  const country = cells.countryAlpha3.trim().toUpperCase();
-  const docId = cells.docId.replace(WHITESPACE, "");
+  const country = countryKey(cells.countryAlpha3);
+  const docId = scanWithoutWhiteSpace(cells.docId);
   if (country === "" || docId === "") return "";
   // A separator that cannot occur in either part keeps ("AB", "C…") apart from ("A", "BC…").
   return `${country}\u0000${docId}`;
@@ -55,25 +142,43 @@ export function rowKeysOf(rows: readonly GridCells[]): RowKeys[] {
 }
 
 /**
- * The groups of rows (indices, in order) that share a non-empty key. Only repeated keys get an
- * array: a 100,000-row paste of distinct contacts allocates two maps, not 100,000 arrays.
+ * The groups of rows (indices, in order of their second member, as a Map keyed by the key would give
+ * them) that share a non-empty key: `keys[i]`, or the pair (`keys[i]`, `seconds[i]`) when `seconds` is
+ * given; `hashes[i]` is the key's hash. An open-addressing table of row numbers in a typed array
+ * instead of a Map of 100,000 strings (the Map's growth and entries were most of the search's time);
+ * only repeated keys get an array.
  */
-function repeatedGroups(rows: readonly RowKeys[], keyOf: (keys: RowKeys) => string): number[][] {
-  const firstIndexByKey = new Map<string, number>();
-  const groups = new Map<string, number[]>();
-  for (let index = 0; index < rows.length; index += 1) {
-    const keys = rows[index] as RowKeys;
-    if (keys.blank) continue;
-    const key = keyOf(keys);
+function repeatedGroups(
+  keys: readonly string[],
+  hashes: Int32Array,
+  seconds?: readonly string[],
+): number[][] {
+  let size = 16;
+  while (size < keys.length * 2) size *= 2;
+  const mask = size - 1;
+  // Row index + 1 per slot; 0 is empty.
+  const slots = new Int32Array(size);
+  const groups = new Map<number, number[]>();
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
     if (key === "") continue;
-    const first = firstIndexByKey.get(key);
-    if (first === undefined) {
-      firstIndexByKey.set(key, index);
-      continue;
+    const second = seconds === undefined ? "" : (seconds[index] as string);
+    let slot = (hashes[index] as number) & mask;
+    for (;;) {
+      const occupant = slots[slot] as number;
+      if (occupant === 0) {
+        slots[slot] = index + 1;
+        break;
+      }
+      const first = occupant - 1;
+      if (keys[first] === key && (seconds === undefined || seconds[first] === second)) {
+        const group = groups.get(first);
+        if (group === undefined) groups.set(first, [first, index]);
+        else group.push(index);
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [first, index]);
-    else group.push(index);
   }
   return [...groups.values()];
 }
@@ -122,20 +227,49 @@ export function findBatchDuplicates(
   rows: readonly GridCells[],
   { rememberKeys = true }: { rememberKeys?: boolean } = {},
 ): Map<number, CellErrors> {
-  const keys = rows.map(rememberKeys ? keysOf : rowKeys);
   const result = new Map<number, CellErrors>();
-  addGroupErrors(
-    repeatedGroups(keys, (row) => row.contact),
-    result,
-    "contact",
-    CONTACT_MESSAGE,
-  );
-  addGroupErrors(
-    repeatedGroups(keys, (row) => row.identity),
-    result,
-    "docId",
-    IDENTITY_MESSAGE,
-  );
+  const contactHashes = new Int32Array(rows.length);
+  const identityHashes = new Int32Array(rows.length);
+  if (rememberKeys) {
+    const keys = rows.map(keysOf);
+    const contacts = keys.map((row) => (row.blank ? "" : row.contact));
+    const identities = keys.map((row) => (row.blank ? "" : row.identity));
+    for (let index = 0; index < rows.length; index += 1) {
+      contactHashes[index] = hashOf(contacts[index] as string);
+      identityHashes[index] = hashOf(identities[index] as string);
+    }
+    addGroupErrors(repeatedGroups(contacts, contactHashes), result, "contact", CONTACT_MESSAGE);
+    addGroupErrors(repeatedGroups(identities, identityHashes), result, "docId", IDENTITY_MESSAGE);
+    return result;
+  }
+  // No blank check: a non-empty key needs a cell with something besides white space, so a blank row
+  // has only empty keys (trim() and /\s/ take the same characters as white space). The identity is
+  // compared as its two parts, without building "country\0docId"; a part holding a NUL keeps the
+  // joined text as its key so it meets exactly the keys it met joined.
+  const contacts = new Array<string>(rows.length);
+  const countries = new Array<string>(rows.length);
+  const docIds = new Array<string>(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const cells = rows[index] as GridCells;
+    contacts[index] = scanContactKey(cells.contact);
+    contactHashes[index] = scannedHash;
+    const country = countryKey(cells.countryAlpha3);
+    const docId = country === "" ? "" : scanWithoutWhiteSpace(cells.docId, hashOf(country));
+    if (docId === "") {
+      countries[index] = "";
+      docIds[index] = "";
+    } else if (country.includes("\u0000") || docId.includes("\u0000")) {
+      countries[index] = `${country}\u0000${docId}`;
+      docIds[index] = "\u0000";
+      identityHashes[index] = hashOf(countries[index] as string);
+    } else {
+      countries[index] = country;
+      docIds[index] = docId;
+      identityHashes[index] = scannedHash;
+    }
+  }
+  addGroupErrors(repeatedGroups(contacts, contactHashes), result, "contact", CONTACT_MESSAGE);
+  addGroupErrors(repeatedGroups(countries, identityHashes, docIds), result, "docId", IDENTITY_MESSAGE);
   return result;
 }
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Benchmark of the grid's pure row checks in node (no browser, no server): builds N realistic rows
+// exactly as the grid does (realisticTsv → pasteIntoBlankGrid), then times profileColumns, verdictOfRow
+// over every row and findBatchDuplicates (as the worker calls it: rememberKeys false). Prints the
+// median of BENCH_REPEAT (default 5) runs after warm-up runs over at least 100,000 rows. The phone cache is emptied before
+// every verdict run, since a real paste's phones are new to it (unique phones rarely hit).
+// Usage: node bench/row-checks.mjs [N ...]  (default 10000 100000). Figures, not a pass/fail test:
+// compare builds in interleaved runs on this shared machine, never against a remembered figure.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createJiti } from "jiti";
+import { realisticTsv } from "./support.mjs";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const jiti = createJiti(import.meta.url, { alias: { "@/": `${repo}/` } });
+const { pasteIntoBlankGrid } = await jiti.import(join(repo, "lib/import/paste-into-blank-grid.ts"));
+const { profileColumns, verdictOfRow } = await jiti.import(join(repo, "lib/import/validate-grid.ts"));
+const { findBatchDuplicates } = await jiti.import(join(repo, "lib/import/batch-duplicates.ts"));
+const { forgetPhoneResults } = await jiti.import(join(repo, "lib/import/normalise-phone.ts"));
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const counts = sizes.length > 0 ? sizes : [10_000, 100_000];
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 5));
+const OPTIONS = { defaultRegion: "PT", today: "2026-11-27" };
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** The spread of the runs, as µs per row: min–max. */
+function range(values, rowCount) {
+  const perRow = values.map((ms) => ((ms * 1000) / rowCount).toFixed(1));
+  return `${Math.min(...perRow)}–${Math.max(...perRow)}`;
+}
+
+function time(run) {
+  const start = performance.now();
+  const result = run();
+  return { ms: performance.now() - start, result };
+}
+
+function measure(rowCount) {
+  const { rows } = pasteIntoBlankGrid(realisticTsv(rowCount), { rowIndex: 0, field: null }, 1);
+  const profile = profileColumns(rows);
+  const verdicts = () => {
+    forgetPhoneResults();
+    let valid = 0;
+    for (const row of rows) if (verdictOfRow(row, profile, OPTIONS).kind === "valid") valid += 1;
+    return valid;
+  };
+  const repeats = () => findBatchDuplicates(rows, { rememberKeys: false }).size;
+  const figures = { profile: [], verdicts: [], repeats: [] };
+  let valid = 0;
+  let repeated = 0;
+  // Warm-up runs over at least 100,000 rows, so V8 has optimised the hot paths at either size.
+  const warmUpRuns = Math.max(1, Math.ceil(100_000 / rowCount));
+  for (let run = 0; run < warmUpRuns + repeat; run += 1) {
+    const p = time(() => profileColumns(rows));
+    const v = time(verdicts);
+    const r = time(repeats);
+    valid = v.result;
+    repeated = r.result;
+    if (run < warmUpRuns) continue;
+    figures.profile.push(p.ms);
+    figures.verdicts.push(v.ms);
+    figures.repeats.push(r.ms);
+  }
+  const verdictMs = median(figures.verdicts);
+  console.log(
+    [
+      `${rowCount.toLocaleString("en")} rows (${valid.toLocaleString("en")} valid, ${repeated} repeated)`,
+      `verdictOfRow ${((verdictMs * 1000) / rowCount).toFixed(2)} µs/row (${verdictMs.toFixed(0)} ms)`,
+      `findBatchDuplicates ${median(figures.repeats).toFixed(1)} ms`,
+      `profileColumns ${median(figures.profile).toFixed(1)} ms`,
+      `[median of ${repeat}; verdicts ${range(figures.verdicts, rowCount)} µs/row]`,
+    ].join(" · "),
+  );
+}
+
+console.log(`node ${process.version}`);
+for (const rowCount of counts) measure(rowCount);

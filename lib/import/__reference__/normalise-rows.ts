@@ -1,0 +1,197 @@
+// Frozen copy of lib/import/normalise-rows.ts as it was before the row-check speed work (commit 22c462b), so
+// row-checks.equivalence.test.ts can prove the faster code gives the same verdicts. Do not optimise.
+/**
+ * The layer between the grid and the wire: turns one row of (possibly spreadsheet-damaged) cells into
+ * the subject that will be sent, with a warning for every repair and an error for every loss. Pure,
+ * so it can run in a Web Worker; column-wide decisions (date order, usual docId lengths) are made
+ * once by profileColumns and passed to every normaliseRow call.
+ */
+import type { z } from "zod";
+import {
+  contactSchema,
+  normaliseContact,
+  type Subject,
+  type SubjectInput,
+  subjectSchema,
+} from "@/lib/humanos/schemas";
+import { GRID_FIELDS, type GridCells, type GridField, IDENTITY_FIELDS } from "../grid-fields";
+import { type CellIssue, INTERNAL_ID_MAX, type IssueCode, messages } from "../issues";
+import { type DocIdColumnProfile, profileDocIdColumn } from "./detect-damage";
+import {
+  countDateEvidence,
+  type DateColumnEvidence,
+  type DateColumnProfile,
+  profileFromEvidence,
+  type TextDateChoice,
+} from "./normalise-date";
+import { normaliseIdentity } from "./normalise-identity";
+import { type CountryCode, normalisePhone } from "./normalise-phone";
+
+export type { CellIssue, ErrorCode, IssueCode, WarningCode } from "../issues";
+export { ERROR_CODES, WARNING_CODES } from "../issues";
+
+export interface ImportOptions {
+  defaultRegion: CountryCode;
+  /** The import day, YYYY-MM-DD: births on or after it are in the future. */
+  today: string;
+  /** The operator's choice for the birth column's DD/MM or MM/DD text dates; "detected" when absent. */
+  textDates?: TextDateChoice;
+}
+
+export interface ColumnProfile {
+  birth: DateColumnProfile;
+  docId: DocIdColumnProfile;
+  /** The counts `birth` was decided from, so an edit can update them (absent in hand-made profiles). */
+  birthEvidence?: DateColumnEvidence;
+}
+
+export interface NormalisedRow {
+  /** The subject to send, or null when the row has an error. */
+  subject: Subject | null;
+  /** The normalised value per cell (what will be sent); cells that are empty or in error are absent. */
+  sent: Partial<GridCells>;
+  warnings: CellIssue[];
+  errors: CellIssue[];
+}
+
+export function profileColumns(rows: readonly GridCells[]): ColumnProfile {
+  const birthEvidence = countDateEvidence(rows.map((row) => row.birth));
+  return { birth: profileFromEvidence(birthEvidence), docId: profileDocIdColumn(rows), birthEvidence };
+}
+
+function trimCells(cells: GridCells): GridCells {
+  // JS trim() also removes NBSP, which spreadsheets and web pages leave at the ends of cells.
+  return {
+    contact: cells.contact.trim(),
+    internalId: cells.internalId.trim(),
+    fullName: cells.fullName.trim(),
+    birth: cells.birth.trim(),
+    docId: cells.docId.trim(),
+    countryAlpha3: cells.countryAlpha3.trim(),
+  };
+}
+
+const PHONE_MESSAGES = {
+  phone_invalid: () => messages.phoneInvalid,
+  phone_scientific_notation: (raw: string) => messages.phoneScientific(raw),
+} as const;
+
+function normaliseContactCell(contact: string, options: ImportOptions, row: NormalisedRow): void {
+  if (contact === "") {
+    row.errors.push({ field: "contact", code: "contact_missing", message: messages.contactMissing });
+    return;
+  }
+  if (contact.includes("@")) {
+    // The shared schema is the judge of e-mail syntax, so the grid and the server cannot disagree.
+    if (contactSchema.safeParse(contact).success) row.sent.contact = normaliseContact(contact);
+    else row.errors.push({ field: "contact", code: "email_invalid", message: messages.emailInvalid });
+    return;
+  }
+  const phone = normalisePhone(contact, options.defaultRegion);
+  if (!phone.ok) {
+    row.errors.push({ field: "contact", code: phone.code, message: PHONE_MESSAGES[phone.code](contact) });
+    return;
+  }
+  row.sent.contact = phone.e164;
+  if (phone.warning === "phone_lost_plus") {
+    row.warnings.push({
+      field: "contact",
+      code: phone.warning,
+      message: messages.phoneLostPlus,
+      value: phone.e164,
+    });
+  } else if (phone.warning === "phone_national_default_region") {
+    row.warnings.push({
+      field: "contact",
+      code: phone.warning,
+      message: messages.phoneNationalDefaultRegion(options.defaultRegion),
+      value: phone.e164,
+    });
+  }
+}
+
+function normaliseInternalId(internalId: string, row: NormalisedRow): void {
+  if (internalId === "") return;
+  if (internalId.length > INTERNAL_ID_MAX) {
+    const message = messages.internalIdTooLong(internalId.length);
+    row.errors.push({ field: "internalId", code: "internalid_too_long", message });
+  } else {
+    row.sent.internalId = internalId;
+  }
+}
+
+function normaliseIdentityCells(
+  cells: GridCells,
+  profile: ColumnProfile,
+  options: ImportOptions,
+  row: NormalisedRow,
+) {
+  const missing = IDENTITY_FIELDS.filter((field) => cells[field] === "");
+  if (missing.length === IDENTITY_FIELDS.length) return;
+  if (missing.length > 0) {
+    // The filled cells are not normalised: their warnings would be noise until the row is complete.
+    const message = messages.identityPartial(missing);
+    for (const field of missing) row.errors.push({ field, code: "identity_partial", message });
+    return;
+  }
+  const context = {
+    birthProfile: profile.birth,
+    docIdProfile: profile.docId,
+    today: options.today,
+    textDates: options.textDates,
+  };
+  Object.assign(row.sent, normaliseIdentity(cells, context, row));
+}
+
+// Safety net for anything the checks above let through: the schema issue lands on its cell.
+const SCHEMA_ISSUE_CODES: Record<GridField, (sent: Partial<GridCells>) => IssueCode> = {
+  contact: (sent) => (sent.contact?.includes("@") === true ? "email_invalid" : "phone_invalid"),
+  internalId: () => "internalid_too_long",
+  fullName: () => "fullname_too_long",
+  // The birth sent is always a real ISO date, so the schema can only object to it being in the past
+  // by the clock (when options.today is later than the real date).
+  birth: () => "birth_in_future",
+  docId: () => "docid_too_long",
+  countryAlpha3: () => "country_unknown",
+};
+
+function fieldOfIssue(issue: z.core.$ZodIssue): GridField {
+  const key = issue.path[0] === "identity" ? issue.path[1] : issue.path[0];
+  return GRID_FIELDS.find((field) => field === key) ?? "contact";
+}
+
+function toSubject(row: NormalisedRow): Subject | null {
+  const { sent } = row;
+  const input: SubjectInput = { contact: sent.contact ?? "" };
+  if (sent.internalId !== undefined) input.internalId = sent.internalId;
+  if (sent.fullName !== undefined && sent.birth !== undefined && sent.docId !== undefined) {
+    input.identity = {
+      fullName: sent.fullName,
+      birth: sent.birth,
+      docId: sent.docId,
+      countryAlpha3: sent.countryAlpha3 ?? "",
+    };
+  }
+  const result = subjectSchema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = fieldOfIssue(issue);
+    row.errors.push({ field, code: SCHEMA_ISSUE_CODES[field](sent), message: issue.message });
+  }
+  return null;
+}
+
+/** Normalises one row. A row with any error has subject null; warnings never block. */
+export function normaliseRow(
+  cells: GridCells,
+  profile: ColumnProfile,
+  options: ImportOptions,
+): NormalisedRow {
+  const trimmed = trimCells(cells);
+  const row: NormalisedRow = { subject: null, sent: {}, warnings: [], errors: [] };
+  normaliseContactCell(trimmed.contact, options, row);
+  normaliseInternalId(trimmed.internalId, row);
+  normaliseIdentityCells(trimmed, profile, options, row);
+  if (row.errors.length === 0) row.subject = toSubject(row);
+  return row;
+}
