@@ -3,13 +3,7 @@ import { applyPaste, type PasteTarget, trimTrailingBlankRows } from "./apply-pas
 import { emptyGridCells } from "./grid-fields";
 import { profileColumns } from "./normalise-rows";
 import { rowBoundaryAfter } from "./parse-delimited";
-import {
-  joinPasteParts,
-  pasteBoundary,
-  pasteIntoBlankGrid,
-  pastePart,
-  splitForTwoWorkers,
-} from "./paste-into-blank-grid";
+import { joinPasteParts, pasteBoundary, pasteIntoBlankGrid, pastePart } from "./paste-into-blank-grid";
 import { randomPastedText, seededRandom } from "./pasted-text.test-support";
 
 const HEADER = "E-mail\tNome completo\tData de nascimento\tN.º documento\tPaís\tNotes";
@@ -50,19 +44,6 @@ describe("pasteIntoBlankGrid gives the rows the page's own paste would give", ()
     const result = pasteIntoBlankGrid("\r\n\r\n", { rowIndex: 0, field: "contact" }, 5);
     expect(result.summary.rowCount).toBe(0);
     expect(result.rows).toStrictEqual(Array.from({ length: 5 }, emptyGridCells));
-  });
-});
-
-describe("splitForTwoWorkers", () => {
-  it.each<[number, number | undefined, number]>([
-    [0, undefined, 0],
-    [1, undefined, 0],
-    [100_000, undefined, 33_000],
-    [10, 0.5, 5],
-    [10, 1.5, 10],
-    [10, -1, 0],
-  ])("%i rows, first share %s → the first worker checks %i", (rowCount, share, expected) => {
-    expect(splitForTwoWorkers(rowCount, share)).toBe(expected);
   });
 });
 
