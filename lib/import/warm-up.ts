@@ -3,11 +3,12 @@
  * has compiled its hot paths (V8 optimises a function only after it has run many times) before the
  * operator's first big paste: a cold worker takes about twice as long over its first 100,000 rows.
  */
-import { readPastedText } from "./apply-paste";
 import { findBatchDuplicates } from "./batch-duplicates";
 import type { GridCells } from "./grid-fields";
-import { type ImportOptions, profileColumns } from "./normalise-rows";
+import type { ImportOptions } from "./normalise-rows";
+import { pastePart, profileOfParts } from "./paste-into-blank-grid";
 import { verdictOfRow } from "./validate-grid";
+import { decodeRows, encodeRows } from "./worker-transport";
 
 export const WARM_UP_ROW_COUNT = 2500;
 
@@ -40,8 +41,10 @@ export function warmUpRows(count = WARM_UP_ROW_COUNT): GridCells[] {
 }
 
 /**
- * Parses, profiles and validates `rows` (by default all the made-up rows; a worker passes slices so a
- * paste arriving meanwhile does not wait for the whole warm-up). Returns how many came out valid.
+ * Runs `rows` (by default all the made-up rows; a worker passes slices so a paste arriving meanwhile
+ * does not wait for the whole warm-up) through the same steps, on the same kind of strings, as a
+ * worker's part of a paste: the text read and placed, the rows encoded for the page, the profile, the
+ * repeats, every row's checks. Returns how many rows came out valid.
  */
 export function warmUpValidation(options: ImportOptions, rows: readonly GridCells[] = warmUpRows()): number {
   const text = rows
@@ -49,10 +52,12 @@ export function warmUpValidation(options: ImportOptions, rows: readonly GridCell
       [row.contact, row.internalId, `"${row.fullName}"`, row.birth, row.docId, row.countryAlpha3].join("\t"),
     )
     .join("\r\n");
-  readPastedText(`Email\tInternal ID\tFull name\tDate of birth\tDocument\tCountry\r\n${text}`);
-  const profile = profileColumns(rows);
-  findBatchDuplicates(rows, { rememberKeys: false });
+  const pasted = `Email\tInternal ID\tFull name\tDate of birth\tDocument\tCountry\r\n${text}\r\n`;
+  const part = pastePart(pasted, pasted.length, "first", { rowIndex: 0, field: null }, 0);
+  decodeRows(encodeRows(part.rows));
+  const profile = profileOfParts(part.evidence, null);
+  findBatchDuplicates(part.rows, { rememberKeys: false });
   let validCount = 0;
-  for (const row of rows) if (verdictOfRow(row, profile, options).kind === "valid") validCount += 1;
+  for (const row of part.rows) if (verdictOfRow(row, profile, options).kind === "valid") validCount += 1;
   return validCount;
 }
