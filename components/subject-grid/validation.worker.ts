@@ -28,6 +28,7 @@ import {
   encodePaste,
   encodeRows,
   encodeVerdicts,
+  encodeVerdictsOf,
 } from "@/lib/import/worker-transport";
 
 /**
@@ -96,9 +97,12 @@ function post(reply: ValidationReply, transfer: Transferable[] = []): void {
 /** Rows per warm-up slice: a paste that arrives during the warm-up waits for one slice (~20 ms), not all. */
 const WARM_UP_SLICE_ROWS = 250;
 
+/** Set by the first real job: the warm-up then stops, or its slices would slow that job down. */
+let workArrived = false;
+
 async function warmUpInSlices(options: ImportOptions): Promise<void> {
   const rows = warmUpRows();
-  for (let start = 0; start < rows.length; start += WARM_UP_SLICE_ROWS) {
+  for (let start = 0; start < rows.length && !workArrived; start += WARM_UP_SLICE_ROWS) {
     warmUpValidation(options, rows.slice(start, start + WARM_UP_SLICE_ROWS));
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
@@ -140,7 +144,7 @@ function verdictsOf(
   profile: ColumnProfile,
   options: ImportOptions,
 ): EncodedVerdicts {
-  return encodeVerdicts(rows.map((row) => verdictOfRow(row, profile, options)));
+  return encodeVerdictsOf(rows, (row) => verdictOfRow(row, profile, options));
 }
 
 /**
@@ -191,6 +195,7 @@ async function pasteAndValidate(
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
   const request = event.data;
   const { jobId } = request;
+  if (request.type !== "warm-up" && request.type !== "connect") workArrived = true;
   switch (request.type) {
     case "warm-up":
       return void warmUpInSlices(request.options).then(() => post({ jobId, type: "warm-up" }));

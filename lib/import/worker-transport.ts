@@ -16,19 +16,22 @@ export type EncodedRows =
   | { format: "json"; text: string; count: number };
 
 export function encodeRows(rows: readonly GridCells[]): EncodedRows {
-  const lines = new Array<string>(rows.length);
-  for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index] as GridCells;
+  // One array of cells and separators joined once: half the time of a string per row then a join.
+  const parts = new Array<string>(rows.length * 12);
+  let length = 0;
+  for (const row of rows) {
     for (const field of GRID_FIELDS) {
       const cell = row[field];
       if (cell.includes(CELL_SEPARATOR) || cell.includes(ROW_SEPARATOR)) {
         return { format: "json", text: JSON.stringify(rows), count: rows.length };
       }
+      parts[length++] = cell;
+      parts[length++] = CELL_SEPARATOR;
     }
-    lines[index] =
-      `${row.contact}${CELL_SEPARATOR}${row.internalId}${CELL_SEPARATOR}${row.fullName}${CELL_SEPARATOR}${row.birth}${CELL_SEPARATOR}${row.docId}${CELL_SEPARATOR}${row.countryAlpha3}`;
+    parts[length - 1] = ROW_SEPARATOR;
   }
-  return { format: "separated", text: lines.join(ROW_SEPARATOR), count: rows.length };
+  parts.length = Math.max(0, length - 1);
+  return { format: "separated", text: parts.join(""), count: rows.length };
 }
 
 /** One row from its separated cells (an object literal: one hidden class for every row, no loop). */
@@ -81,21 +84,35 @@ export interface EncodedVerdicts {
   details: Array<[number, RowVerdict]>;
 }
 
+function isEmpty(object: object): boolean {
+  for (const _key in object) return false;
+  return true;
+}
+
 function isPlain(verdict: RowVerdict): boolean {
   return (
     verdict.kind === "blank" ||
-    (verdict.kind === "valid" && verdict.warnings.length === 0 && Object.keys(verdict.sent).length === 0)
+    (verdict.kind === "valid" && verdict.warnings.length === 0 && isEmpty(verdict.sent))
   );
 }
 
-export function encodeVerdicts(verdicts: readonly RowVerdict[]): EncodedVerdicts {
-  const kinds = new Uint8Array(verdicts.length);
+/** The verdicts of `items`, each asked of `verdictOf` and encoded at once (no list of 100,000 verdicts). */
+export function encodeVerdictsOf<T>(
+  items: readonly T[],
+  verdictOf: (item: T) => RowVerdict,
+): EncodedVerdicts {
+  const kinds = new Uint8Array(items.length);
   const details: Array<[number, RowVerdict]> = [];
-  verdicts.forEach((verdict, position) => {
+  for (let position = 0; position < items.length; position += 1) {
+    const verdict = verdictOf(items[position] as T);
     kinds[position] = KIND_CODES[verdict.kind];
     if (!isPlain(verdict)) details.push([position, verdict]);
-  });
+  }
   return { kinds, details };
+}
+
+export function encodeVerdicts(verdicts: readonly RowVerdict[]): EncodedVerdicts {
+  return encodeVerdictsOf(verdicts, (verdict) => verdict);
 }
 
 export function decodeVerdicts(encoded: EncodedVerdicts): RowVerdict[] {
