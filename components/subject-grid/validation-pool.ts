@@ -189,10 +189,12 @@ export class ValidationPool {
     }
     // Awaited below, once the rows are in; a rejection is seen there.
     for (const check of checks) check.catch(() => {});
-    const [firstPart, secondPart] = await Promise.all(parts);
+    for (const part of parts) part.catch(() => {}); // awaited in order below
     const decoded: PastePart[] = [];
-    for (const reply of [firstPart, secondPart]) {
-      if (!reply?.part) continue;
+    // The top part arrives first (it is the smaller): decode it while the other is still being read.
+    for (const next of parts) {
+      const reply = await next;
+      if (!reply.part) continue;
       decoded.push({
         ...reply.part,
         rows: await decodeRowsInSlices(reply.part.rows, DECODE_SLICE_ROWS, nextTask),

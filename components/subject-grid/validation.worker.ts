@@ -206,7 +206,13 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
       peer.onmessage = (message: MessageEvent<PeerMessage>) => receiveFromPeer(message.data);
       return;
     case "paste-validate":
-      return void pasteAndValidate(request);
+      // A failure must reach the page as the worker's error event (the pool then falls back to the
+      // main thread), not stay an unhandled rejection the page never hears of.
+      return void pasteAndValidate(request).catch((error: unknown) => {
+        setTimeout(() => {
+          throw error;
+        });
+      });
     case "profile": {
       const rows = decodeRows(request.rows);
       return post({
