@@ -101,11 +101,18 @@ export function useGridInteraction(options: {
     if (!extend) setAnchor(position);
   }, []);
 
+  // Read by the focus below when its frame comes: an editor opened meanwhile keeps the focus.
+  const editingNow = useRef(editing);
+  editingNow.current = editing;
   useEffect(() => {
     if (!focusPending.current || editing) return;
     focusPending.current = false;
     scrollToRow(safeActive.row);
-    requestAnimationFrame(() => getCellElement(safeActive)?.focus({ preventScroll: true }));
+    // On a busy machine a key typed after an arrow can open the editor before this frame: moving
+    // the focus back to the cell then would close the editor and lose what is being typed.
+    requestAnimationFrame(() => {
+      if (editingNow.current === null) getCellElement(safeActive)?.focus({ preventScroll: true });
+    });
   });
 
   const commitEdit = useCallback(
