@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Where one big paste's time goes, per thread: pastes N rows like bench/paste.mjs under a Chrome trace
+// and prints the grid workers' "grid paste: …" User Timing measures (cut, read, encode, check, decode
+// peer rows, repeats: see components/subject-grid/validation.worker.ts), the page's long tasks and
+// grid attribute changes, and GC time per thread, all in ms from the paste key.
+// Usage: node bench/paste-trace.mjs [N]   (default 100000; build first: npx next build)
+// TRACE_OUT=file.json also writes the trace (open it in chrome://tracing or DevTools).
+import { writeFileSync } from "node:fs";
+import { GRID_SELECTOR, launchChromium, realisticTsv, startConsole, waitForGridSettled } from "./support.mjs";
+
+const rowCount = Number(process.argv[2] ?? 100_000);
+const port = Number(process.env.BENCH_PORT ?? 3203);
+
+const app = await startConsole({ port, databasePrefix: "paste-trace-db" });
+try {
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    permissions: ["clipboard-read", "clipboard-write"],
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${app.baseURL}/onboard`);
+  await page.locator("[data-hydrated='true']").waitFor();
+  // Let the workers finish their warm-up: this script looks at a paste's own steps.
+  await page.waitForTimeout(2000);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), realisticTsv(rowCount));
+  await page.evaluate((selector) => {
+    const grid = document.querySelector(selector);
+    window.pasteLog = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        window.pasteLog.push([entry.startTime, `long task ${Math.round(entry.duration)} ms`]);
+    }).observe({ type: "longtask" });
+    new MutationObserver(() =>
+      window.pasteLog.push([
+        performance.now(),
+        `grid aria-busy=${grid.getAttribute("aria-busy")} aria-rowcount=${grid.getAttribute("aria-rowcount")}`,
+      ]),
+    ).observe(grid, { attributes: true, attributeFilter: ["aria-busy", "aria-rowcount"] });
+  }, GRID_SELECTOR);
+  await page.getByRole("gridcell").first().click();
+  await browser.startTracing(page, {
+    categories: ["devtools.timeline", "v8", "disabled-by-default-v8.gc", "blink.user_timing", "toplevel"],
+  });
+  await page.evaluate(() => {
+    window.pasteStart = performance.now();
+    performance.mark("bench: paste key");
+  });
+  await page.keyboard.press("ControlOrMeta+V");
+  await waitForGridSettled(page, rowCount);
+  await page.waitForTimeout(300);
+  const trace = await browser.stopTracing();
+  if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, trace);
+
+  console.log(`page (ms from the paste key), ${rowCount} rows:`);
+  const { log, start } = await page.evaluate(() => ({ log: window.pasteLog, start: window.pasteStart }));
+  for (const [time, what] of log) console.log(`${String(Math.round(time - start)).padStart(7)}  ${what}`);
+
+  const { traceEvents } = JSON.parse(trace.toString());
+  const key = traceEvents.find((event) => event.name === "bench: paste key");
+  const origin =
+    key?.ts ?? Math.min(...traceEvents.filter((event) => event.ph === "X").map((event) => event.ts));
+  const threadNames = new Map();
+  for (const event of traceEvents)
+    if (event.ph === "M" && event.name === "thread_name") threadNames.set(event.tid, event.args.name);
+  const workerNumbers = new Map();
+  const workerOf = (tid) => {
+    if (!workerNumbers.has(tid)) workerNumbers.set(tid, workerNumbers.size + 1);
+    return `worker ${workerNumbers.get(tid)}`;
+  };
+  console.log("\ngrid workers (ms from the paste key):");
+  const opened = new Map();
+  const measures = traceEvents
+    .filter((event) => event.cat === "blink.user_timing" && String(event.name).startsWith("grid paste"))
+    .sort((a, b) => a.ts - b.ts);
+  for (const event of measures) {
+    const id = `${event.tid} ${event.name}`;
+    if (event.ph === "b") opened.set(id, event.ts);
+    if (event.ph !== "e" || !opened.has(id)) continue;
+    const from = (opened.get(id) - origin) / 1000;
+    const to = (event.ts - origin) / 1000;
+    console.log(
+      `${workerOf(event.tid)}  ${event.name.replace("grid paste: ", "").padEnd(18)} ${from.toFixed(0).padStart(6)} → ${to.toFixed(0).padStart(6)}  (${(to - from).toFixed(0)} ms)`,
+    );
+  }
+  const gc = new Map();
+  for (const event of traceEvents) {
+    if (event.ph !== "X" || (event.name !== "MinorGC" && event.name !== "MajorGC")) continue;
+    const thread = threadNames.get(event.tid) === "CrRendererMain" ? "page" : workerOf(event.tid);
+    const name = `${thread} ${event.name}`;
+    gc.set(name, (gc.get(name) ?? 0) + event.dur / 1000);
+  }
+  console.log(
+    `\nGC: ${[...gc]
+      .sort()
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+      .join(", ")}`,
+  );
+  await browser.close();
+} finally {
+  await app.stop();
+}
