@@ -74,6 +74,23 @@ function fail(code: DateErrorCode, reason: DateFailureReason): DateResult {
   return { ok: false, code, reason };
 }
 
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const DASH = 45;
+const PLAIN_ISO_LENGTH = 10;
+
+/** Exactly YYYY-MM-DD in ASCII digits (the usual cell): ISO matches it with no time part. */
+function isPlainIsoShape(text: string): boolean {
+  if (text.length !== PLAIN_ISO_LENGTH) return false;
+  for (let index = 0; index < PLAIN_ISO_LENGTH; index += 1) {
+    const code = text.charCodeAt(index);
+    if (index === 4 || index === 7) {
+      if (code !== DASH) return false;
+    } else if (code < DIGIT_0 || code > DIGIT_9) return false;
+  }
+  return true;
+}
+
 /**
  * What a column's values show about its date format, as counts, so an edit can update them (add the
  * new values, take away the old) instead of reading every row again.
@@ -98,6 +115,11 @@ export function countDateEvidence(
   for (const value of values) {
     const text = value.trim();
     if (text === "") continue;
+    // The usual cell: ISO, and SLASH cannot match it (its fifth character is a dash, not a digit).
+    if (isPlainIsoShape(text)) {
+      iso += sign;
+      continue;
+    }
     const match = SLASH.exec(text);
     if (match === null) {
       if (ISO.test(text)) iso += sign;
@@ -174,23 +196,6 @@ function fromSerial(serial: number): DateResult {
   if (serial >= YEAR_ONLY_MIN && serial <= YEAR_ONLY_MAX) return fail("birth_invalid", "year-only");
   const iso = new Date(SERIAL_EPOCH_MS + serial * DAY_MS).toISOString().slice(0, 10);
   return { ok: true, iso, warning: "date_serial_number" };
-}
-
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const DASH = 45;
-const PLAIN_ISO_LENGTH = 10;
-
-/** Exactly YYYY-MM-DD in ASCII digits (the usual cell): ISO matches it with no time part. */
-function isPlainIsoShape(text: string): boolean {
-  if (text.length !== PLAIN_ISO_LENGTH) return false;
-  for (let index = 0; index < PLAIN_ISO_LENGTH; index += 1) {
-    const code = text.charCodeAt(index);
-    if (index === 4 || index === 7) {
-      if (code !== DASH) return false;
-    } else if (code < DIGIT_0 || code > DIGIT_9) return false;
-  }
-  return true;
 }
 
 /**
