@@ -3,32 +3,12 @@
  * item status 407 / 408, so the grid flags them before anything is sent.
  */
 import type { CellErrors, GridCells } from "./grid-fields";
-import { isBlankRow } from "./validate-row";
+import { isBlankRow, isWhiteSpace } from "./validate-row";
 
 /** How many other row numbers a message lists before it ends with "…". */
 export const MAX_LISTED_ROWS = 3;
 
 const WHITESPACE = /\s+/g;
-
-/**
- * The white space of trim() and /\s/ (ECMAScript's WhiteSpace and LineTerminator), by code unit: a
- * test checks every one of the 65,536 against the old code.
- */
-function isWhiteSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -4,8 +4,8 @@
  * 1.23457E+11, and a name saved in an 8-bit encoding loses the letters it cannot hold (Łukasz →
  * ?ukasz). The docId is always sent as it arrived; these checks only produce warnings or errors.
  */
+import { withoutWhiteSpace } from "./validate-row";
 
-const WHITESPACE = /\s+/g;
 const DIGITS = /^\d+$/;
 // How a spreadsheet displays a long number in a General column: 3.51912E+11, or 3,51912E+11 in a
 // comma-decimal locale. Only six significant digits survive, so the value cannot be recovered.
@@ -40,7 +40,7 @@ export const EMPTY_DOC_ID_PROFILE: DocIdColumnProfile = { digitLengthsByCountry:
 
 /** The docId as it will be sent: the API removes spaces, so the importer does too. */
 export function compactDocId(raw: string): string {
-  return raw.replace(WHITESPACE, "");
+  return withoutWhiteSpace(raw);
 }
 
 export function normaliseCountryCode(raw: string): string {
@@ -49,7 +49,8 @@ export function normaliseCountryCode(raw: string): string {
 
 /** True for a number shown in scientific notation (3.51912E+11): the digits are lost. */
 export function isScientificNotation(text: string): boolean {
-  return SCIENTIFIC.test(text.trim());
+  // Without a "+" the pattern cannot match: most cells are decided without trimming them.
+  return text.includes("+") && SCIENTIFIC.test(text.trim());
 }
 
 export function profileDocIdColumn(
@@ -190,9 +191,16 @@ export function docIdLostLeadingZeros(
   countryAlpha3: string,
   columnProfile: DocIdColumnProfile,
 ): LostLeadingZeros | undefined {
-  const compact = compactDocId(docId);
+  return lostLeadingZerosOfCompact(compactDocId(docId), normaliseCountryCode(countryAlpha3), columnProfile);
+}
+
+/** docIdLostLeadingZeros of a docId already compact and a country already normalised. */
+export function lostLeadingZerosOfCompact(
+  compact: string,
+  country: string,
+  columnProfile: DocIdColumnProfile,
+): LostLeadingZeros | undefined {
   if (!DIGITS.test(compact)) return undefined;
-  const country = normaliseCountryCode(countryAlpha3);
   if (country === "PRT") {
     const suggestedValue = padTo(compact, PRT_CIVIL_ID_LENGTH);
     return suggestedValue === undefined
@@ -214,5 +222,6 @@ export function docIdLostLeadingZeros(
 
 /** True when a name shows a letter lost to an encoding: U+FFFD, or `?` in place of a letter. */
 export function hasLostLetter(name: string): boolean {
-  return LOST_LETTER.test(name);
+  // The pattern needs a U+FFFD or a "?": most names are decided without the Unicode-class regex.
+  return (name.includes("?") || name.includes("\uFFFD")) && LOST_LETTER.test(name);
 }

@@ -74,6 +74,23 @@ function fail(code: DateErrorCode, reason: DateFailureReason): DateResult {
   return { ok: false, code, reason };
 }
 
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const DASH = 45;
+const PLAIN_ISO_LENGTH = 10;
+
+/** Exactly YYYY-MM-DD in ASCII digits (the usual cell): ISO matches it with no time part. */
+function isPlainIsoShape(text: string): boolean {
+  if (text.length !== PLAIN_ISO_LENGTH) return false;
+  for (let index = 0; index < PLAIN_ISO_LENGTH; index += 1) {
+    const code = text.charCodeAt(index);
+    if (index === 4 || index === 7) {
+      if (code !== DASH) return false;
+    } else if (code < DIGIT_0 || code > DIGIT_9) return false;
+  }
+  return true;
+}
+
 /**
  * What a column's values show about its date format, as counts, so an edit can update them (add the
  * new values, take away the old) instead of reading every row again.
@@ -98,6 +115,11 @@ export function countDateEvidence(
   for (const value of values) {
     const text = value.trim();
     if (text === "") continue;
+    // The usual cell: ISO, and SLASH cannot match it (its fifth character is a dash, not a digit).
+    if (isPlainIsoShape(text)) {
+      iso += sign;
+      continue;
+    }
     const match = SLASH.exec(text);
     if (match === null) {
       if (ISO.test(text)) iso += sign;
@@ -186,6 +208,13 @@ export function normaliseDate(
   choice: TextDateChoice = "detected",
 ): DateResult {
   const text = raw.trim();
+  if (isPlainIsoShape(text)) {
+    // What the ISO branch below gives for exactly YYYY-MM-DD: the same text (its parts, padded back).
+    const year = Number(text.slice(0, 4));
+    const month = Number(text.slice(5, 7));
+    const day = Number(text.slice(8, 10));
+    return isRealDate(year, month, day) ? { ok: true, iso: text } : fail("birth_invalid", "no-such-day");
+  }
   const iso = ISO.exec(text);
   if (iso !== null) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];

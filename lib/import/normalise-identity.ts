@@ -8,9 +8,9 @@ import { unknownCountryMessage } from "./country-hints";
 import {
   compactDocId,
   type DocIdColumnProfile,
-  docIdLostLeadingZeros,
   hasLostLetter,
   isScientificNotation,
+  lostLeadingZerosOfCompact,
   normaliseCountryCode,
 } from "./detect-damage";
 import { type CellIssue, messages } from "./issues";
@@ -125,7 +125,8 @@ function normaliseDocId(
     });
     return undefined;
   }
-  const lostZeros = docIdLostLeadingZeros(docId, country, context.docIdProfile);
+  // docId is compact already; the country normalised as docIdLostLeadingZeros would.
+  const lostZeros = lostLeadingZerosOfCompact(docId, normaliseCountryCode(country), context.docIdProfile);
   if (lostZeros !== undefined) {
     sink.warnings.push({
       field: "docId",
@@ -138,7 +139,21 @@ function normaliseDocId(
   return docId;
 }
 
+const UPPER_A = 65;
+const UPPER_Z = 90;
+
+/** Three ASCII capitals: such a cell is its own normalised code (trim and upper-case change nothing). */
+function isPlainAlpha3(text: string): boolean {
+  if (text.length !== 3) return false;
+  for (let index = 0; index < 3; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < UPPER_A || code > UPPER_Z) return false;
+  }
+  return true;
+}
+
 function normaliseCountry(rawCountry: string, sink: IssueSink): string | undefined {
+  if (isPlainAlpha3(rawCountry) && isKnownAlpha3(rawCountry)) return rawCountry;
   const country = normaliseCountryCode(rawCountry);
   if (ALPHA3.test(country) && isKnownAlpha3(country)) return country;
   sink.errors.push({
@@ -150,15 +165,16 @@ function normaliseCountry(rawCountry: string, sink: IssueSink): string | undefin
 }
 
 /**
- * Normalises a complete identity (all four cells filled and trimmed). Returns the values to send;
- * a cell with an error is left out (its issue is in the sink). Warnings never block.
+ * Normalises a complete identity (all four cells filled and trimmed) into `sent` (a new object unless
+ * the caller passes its own, e.g. the row's): the values to send; a cell with an error is left out
+ * (its issue is in the sink). Warnings never block.
  */
 export function normaliseIdentity(
   cells: IdentityCells,
   context: IdentityContext,
   sink: IssueSink,
+  sent: Partial<IdentityCells> = {},
 ): Partial<IdentityCells> {
-  const sent: Partial<IdentityCells> = {};
   const fullName = normaliseFullName(cells.fullName, sink);
   if (fullName !== undefined) sent.fullName = fullName;
   const birth = normaliseBirth(cells.birth, context, sink);

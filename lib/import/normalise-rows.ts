@@ -5,13 +5,7 @@
  * once by profileColumns and passed to every normaliseRow call.
  */
 import type { z } from "zod";
-import {
-  contactSchema,
-  normaliseContact,
-  type Subject,
-  type SubjectInput,
-  subjectSchema,
-} from "@/lib/humanos/schemas";
+import { contactSchema, type Subject, type SubjectInput, subjectSchema } from "@/lib/humanos/schemas";
 import { type DocIdColumnProfile, profileDocIdColumn } from "./detect-damage";
 import { GRID_FIELDS, type GridCells, type GridField, IDENTITY_FIELDS } from "./grid-fields";
 import { type CellIssue, INTERNAL_ID_MAX, type IssueCode, messages } from "./issues";
@@ -22,8 +16,9 @@ import {
   profileFromEvidence,
   type TextDateChoice,
 } from "./normalise-date";
-import { normaliseIdentity } from "./normalise-identity";
+import { type IdentityContext, normaliseIdentity } from "./normalise-identity";
 import { type CountryCode, normalisePhone } from "./normalise-phone";
+import { withoutWhiteSpace } from "./validate-row";
 
 export type { CellIssue, ErrorCode, IssueCode, WarningCode } from "./issues";
 export { ERROR_CODES, WARNING_CODES } from "./issues";
@@ -57,7 +52,7 @@ export function profileColumns(rows: readonly GridCells[]): ColumnProfile {
   return { birth: profileFromEvidence(birthEvidence), docId: profileDocIdColumn(rows), birthEvidence };
 }
 
-function trimCells(cells: GridCells): GridCells {
+export function trimCells(cells: GridCells): GridCells {
   // JS trim() also removes NBSP, which spreadsheets and web pages leave at the ends of cells.
   return {
     contact: cells.contact.trim(),
@@ -74,21 +69,25 @@ const PHONE_MESSAGES = {
   phone_scientific_notation: (raw: string) => messages.phoneScientific(raw),
 } as const;
 
-function normaliseContactCell(contact: string, options: ImportOptions, row: NormalisedRow): void {
+/**
+ * Checks the contact. An e-mail is only marked for the schema (returns true): when the rest of the
+ * row is clean, the one subjectSchema parse of the row judges it (see toSubject); otherwise
+ * judgeEmailAlone does. Either way the e-mail is judged by contactSchema, on the same text.
+ */
+function normaliseContactCell(contact: string, options: ImportOptions, row: NormalisedRow): boolean {
   if (contact === "") {
     row.errors.push({ field: "contact", code: "contact_missing", message: messages.contactMissing });
-    return;
+    return false;
   }
   if (contact.includes("@")) {
-    // The shared schema is the judge of e-mail syntax, so the grid and the server cannot disagree.
-    if (contactSchema.safeParse(contact).success) row.sent.contact = normaliseContact(contact);
-    else row.errors.push({ field: "contact", code: "email_invalid", message: messages.emailInvalid });
-    return;
+    // normaliseContact's /\s+/g removal, without the regex pass when there is no white space.
+    row.sent.contact = withoutWhiteSpace(contact);
+    return true;
   }
   const phone = normalisePhone(contact, options.defaultRegion);
   if (!phone.ok) {
     row.errors.push({ field: "contact", code: phone.code, message: PHONE_MESSAGES[phone.code](contact) });
-    return;
+    return false;
   }
   row.sent.contact = phone.e164;
   if (phone.warning === "phone_lost_plus") {
@@ -106,6 +105,21 @@ function normaliseContactCell(contact: string, options: ImportOptions, row: Norm
       value: phone.e164,
     });
   }
+  return false;
+}
+
+const EMAIL_INVALID: CellIssue = { field: "contact", code: "email_invalid", message: messages.emailInvalid };
+
+/** The e-mail turned out invalid: no contact is sent, and its error comes first, as the cell is first. */
+function refuseEmail(row: NormalisedRow): void {
+  delete row.sent.contact;
+  row.errors.unshift({ ...EMAIL_INVALID });
+}
+
+/** A row with errors elsewhere is never parsed whole, so its e-mail is judged on its own. */
+function judgeEmailAlone(contact: string, row: NormalisedRow): void {
+  // The shared schema is the judge of e-mail syntax, so the grid and the server cannot disagree.
+  if (!contactSchema.safeParse(contact).success) refuseEmail(row);
 }
 
 function normaliseInternalId(internalId: string, row: NormalisedRow): void {
@@ -118,27 +132,45 @@ function normaliseInternalId(internalId: string, row: NormalisedRow): void {
   }
 }
 
+let lastContext: IdentityContext | undefined;
+
+/** The identity context of a profile and options: one object for every row of a pass, not one a row. */
+function identityContext(profile: ColumnProfile, options: ImportOptions): IdentityContext {
+  // Compared by value, so an options object changed in place still gets a context of its own.
+  if (
+    lastContext?.birthProfile === profile.birth &&
+    lastContext.docIdProfile === profile.docId &&
+    lastContext.today === options.today &&
+    lastContext.textDates === options.textDates
+  ) {
+    return lastContext;
+  }
+  lastContext = {
+    birthProfile: profile.birth,
+    docIdProfile: profile.docId,
+    today: options.today,
+    textDates: options.textDates,
+  };
+  return lastContext;
+}
+
 function normaliseIdentityCells(
   cells: GridCells,
   profile: ColumnProfile,
   options: ImportOptions,
   row: NormalisedRow,
 ) {
-  const missing = IDENTITY_FIELDS.filter((field) => cells[field] === "");
-  if (missing.length === IDENTITY_FIELDS.length) return;
-  if (missing.length > 0) {
+  const complete =
+    cells.fullName !== "" && cells.birth !== "" && cells.docId !== "" && cells.countryAlpha3 !== "";
+  if (!complete) {
+    const missing = IDENTITY_FIELDS.filter((field) => cells[field] === "");
+    if (missing.length === IDENTITY_FIELDS.length) return;
     // The filled cells are not normalised: their warnings would be noise until the row is complete.
     const message = messages.identityPartial(missing);
     for (const field of missing) row.errors.push({ field, code: "identity_partial", message });
     return;
   }
-  const context = {
-    birthProfile: profile.birth,
-    docIdProfile: profile.docId,
-    today: options.today,
-    textDates: options.textDates,
-  };
-  Object.assign(row.sent, normaliseIdentity(cells, context, row));
+  normaliseIdentity(cells, identityContext(profile, options), row, row.sent);
 }
 
 // Safety net for anything the checks above let through: the schema issue lands on its cell.
@@ -158,7 +190,7 @@ function fieldOfIssue(issue: z.core.$ZodIssue): GridField {
   return GRID_FIELDS.find((field) => field === key) ?? "contact";
 }
 
-function toSubject(row: NormalisedRow): Subject | null {
+function toSubject(row: NormalisedRow, emailPending: boolean): Subject | null {
   const { sent } = row;
   const input: SubjectInput = { contact: sent.contact ?? "" };
   if (sent.internalId !== undefined) input.internalId = sent.internalId;
@@ -172,6 +204,11 @@ function toSubject(row: NormalisedRow): Subject | null {
   }
   const result = subjectSchema.safeParse(input);
   if (result.success) return result.data;
+  // An e-mail the schema refuses is the row's only error, as when it was judged before the rest.
+  if (emailPending && result.error.issues.some((issue) => issue.path[0] === "contact")) {
+    refuseEmail(row);
+    return null;
+  }
   for (const issue of result.error.issues) {
     const field = fieldOfIssue(issue);
     row.errors.push({ field, code: SCHEMA_ISSUE_CODES[field](sent), message: issue.message });
@@ -185,11 +222,20 @@ export function normaliseRow(
   profile: ColumnProfile,
   options: ImportOptions,
 ): NormalisedRow {
-  const trimmed = trimCells(cells);
+  return normaliseTrimmedRow(trimCells(cells), profile, options);
+}
+
+/** normaliseRow of cells already trimmed (see trimCells). */
+export function normaliseTrimmedRow(
+  trimmed: GridCells,
+  profile: ColumnProfile,
+  options: ImportOptions,
+): NormalisedRow {
   const row: NormalisedRow = { subject: null, sent: {}, warnings: [], errors: [] };
-  normaliseContactCell(trimmed.contact, options, row);
+  const emailPending = normaliseContactCell(trimmed.contact, options, row);
   normaliseInternalId(trimmed.internalId, row);
   normaliseIdentityCells(trimmed, profile, options, row);
-  if (row.errors.length === 0) row.subject = toSubject(row);
+  if (row.errors.length === 0) row.subject = toSubject(row, emailPending);
+  else if (emailPending) judgeEmailAlone(trimmed.contact, row);
   return row;
 }

@@ -7,8 +7,13 @@ import type { SubjectInput } from "@/lib/humanos/schemas";
 import { findBatchDuplicates } from "./batch-duplicates";
 import { type CellErrors, GRID_FIELDS, type GridCells } from "./grid-fields";
 import type { CellIssue } from "./issues";
-import { type ColumnProfile, type ImportOptions, normaliseRow, profileColumns } from "./normalise-rows";
-import { isBlankRow } from "./validate-row";
+import {
+  type ColumnProfile,
+  type ImportOptions,
+  normaliseTrimmedRow,
+  profileColumns,
+  trimCells,
+} from "./normalise-rows";
 
 export type RowVerdict =
   | { kind: "blank" }
@@ -16,12 +21,12 @@ export type RowVerdict =
   | { kind: "valid"; sent: Partial<GridCells>; warnings: CellIssue[] }
   | { kind: "invalid"; errors: CellErrors; sent: Partial<GridCells>; warnings: CellIssue[] };
 
-/** Only the cells whose sent value differs from what the operator sees (keeps verdicts small). */
-function changedCells(cells: GridCells, sent: Partial<GridCells>): Partial<GridCells> {
+/** Only the cells whose sent value differs from what the operator sees, trimmed (keeps verdicts small). */
+function changedCells(trimmed: GridCells, sent: Partial<GridCells>): Partial<GridCells> {
   const changed: Partial<GridCells> = {};
   for (const field of GRID_FIELDS) {
     const value = sent[field];
-    if (value !== undefined && value !== cells[field].trim()) changed[field] = value;
+    if (value !== undefined && value !== trimmed[field]) changed[field] = value;
   }
   return changed;
 }
@@ -71,14 +76,22 @@ export function subjectToSend(cells: GridCells, sent: Partial<GridCells>): Subje
 
 /** One row on its own: blank, valid (with the subject that will be sent) or invalid (a message per cell). */
 export function verdictOfRow(cells: GridCells, profile: ColumnProfile, options: ImportOptions): RowVerdict {
-  if (isBlankRow(cells)) return { kind: "blank" };
-  const row = normaliseRow(cells, profile, options);
-  const sent = changedCells(cells, row.sent);
+  // Trimmed once: the blank test, the checks and the comparison with what is sent all read these.
+  const trimmed = trimCells(cells);
+  if (isBlankTrimmed(trimmed)) return { kind: "blank" };
+  const row = normaliseTrimmedRow(trimmed, profile, options);
+  const sent = changedCells(trimmed, row.sent);
   const warnings = row.warnings.map((warning) => ({ ...warning, message: sentence(warning.message) }));
   if (row.subject) return { kind: "valid", sent, warnings };
   const errors: CellErrors = {};
   for (const error of row.errors) errors[error.field] ??= sentence(error.message);
   return { kind: "invalid", errors, sent, warnings };
+}
+
+/** isBlankRow of trimmed cells. */
+function isBlankTrimmed(trimmed: GridCells): boolean {
+  for (const field of GRID_FIELDS) if (trimmed[field] !== "") return false;
+  return true;
 }
 
 /** Adds what only the whole batch can tell (repeated contacts and identities) and counts the outcome. */
