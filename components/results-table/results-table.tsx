@@ -45,7 +45,7 @@ export function ResultsTable({ rows, matching, firstOnPage, busy, emptyText }: R
 
 /**
  * The header and the page's rows, drawn again only when the page itself changes: a live run's
- * progress (every 500 ms) moves the counts and aria-rowcount, and redrawing 500 rows of badges and
+ * progress (every second) moves the counts and aria-rowcount, and redrawing 500 rows of badges and
  * icons each time kept the browser busy for seconds on the cores the server sends with.
  */
 const ResultsRows = memo(function ResultsRows({

@@ -38,12 +38,13 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
     filter,
     offset: page * RESULTS_PAGE_SIZE,
     limit: RESULTS_PAGE_SIZE,
-    // A live run's page is read again at most every 2 s (the counts above move every 500 ms): each
+    // A live run's page is read again at most every 2 s (the counts above move every second): each
     // read competes with the sending for the database.
     version: isLive
       ? `live|${Math.floor(Date.parse(progress.readAt) / LIVE_ROWS_REFRESH_MS)}`
       : `${progress.doneRows}|${progress.state}`,
     live: isLive,
+    settled: !isLive && progress.resumableRows === 0,
   });
   const counts = useMemo(() => countsAsListed(progress), [progress]);
   // The progress is read more often than the page (which may be kept while final): its counts are
