@@ -91,6 +91,14 @@ async function throughConsole(browser, count) {
   await waitForGridSettled(page, count);
   await grid.waitFor();
   const started = performance.now();
+  const cpuAtClick = { server: treeCpuSeconds(consoleMarks.serverPid), browser: consoleMarks.browserCpu() };
+  // BENCH_BROWSER_PROF=<file>: the page's own CPU profile from the click on (V8 .cpuprofile JSON).
+  const browserProfile = process.env.BENCH_BROWSER_PROF ? await context.newCDPSession(page) : undefined;
+  if (browserProfile) {
+    await browserProfile.send("Profiler.enable");
+    await browserProfile.send("Profiler.setSamplingInterval", { interval: 500 });
+    await browserProfile.send("Profiler.start");
+  }
   mark("consoleClick");
   await page.getByRole("button", { name: /^Create subjects/ }).click();
   await page.waitForFunction(
@@ -105,6 +113,14 @@ async function throughConsole(browser, count) {
     { timeout: 300_000, polling: 50 },
   );
   const seconds = (performance.now() - started) / 1000;
+  const afterClick = {
+    server: treeCpuSeconds(consoleMarks.serverPid) - cpuAtClick.server,
+    browser: consoleMarks.browserCpu() - cpuAtClick.browser,
+  };
+  if (browserProfile) {
+    const { profile } = await browserProfile.send("Profiler.stop");
+    writeFileSync(process.env.BENCH_BROWSER_PROF, JSON.stringify(profile));
+  }
   const created = await page.locator('table[aria-label="Results"] tr[data-status="200"]').count();
   const runHref = await page
     .getByRole("link", { name: /^[0-9a-f]{8}$/ })
@@ -118,7 +134,17 @@ async function throughConsole(browser, count) {
     storeSeconds: (Date.parse(run.startedAt) - Date.parse(run.createdAt)) / 1000,
     sendSeconds: (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000,
   };
-  return { seconds, rowsPerSecond: count / seconds, phases };
+  return { seconds, rowsPerSecond: count / seconds, phases, afterClick };
+}
+
+/** What throughConsole needs to measure CPU from the click on: the server's and the browser's. */
+const consoleMarks = { serverPid: 0, browserCpu: () => Number.NaN };
+
+/** CPU seconds (user + system) used so far by one process alone. */
+function ownCpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** CPU seconds (user + system) used so far by a process and all its descendants. */
@@ -186,6 +212,7 @@ const app = await startConsole({
   // BENCH_SERVER_LOG=1 shows the server's own output (start-up lines, errors).
   showLog: Boolean(process.env.BENCH_SERVER_LOG),
 });
+consoleMarks.serverPid = app.pid;
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, treeRss(app.pid));
@@ -199,9 +226,14 @@ try {
   const bare = await bareClient(rowCount);
   mark("bareEnd");
   const cpuBeforeConsole = treeCpuSeconds(app.pid);
+  // The browser's processes: this script's descendants that are not the server's.
+  const browserCpu = () => treeCpuSeconds(process.pid) - treeCpuSeconds(app.pid) - ownCpuSeconds(process.pid);
+  consoleMarks.browserCpu = browserCpu;
+  const browserCpuBeforeConsole = browserCpu();
   const consoleRun = await throughConsole(browser, rowCount);
   mark("consoleEnd");
   const cpuAfterConsole = treeCpuSeconds(app.pid);
+  const browserCpuAfterConsole = browserCpu();
   await browser.close();
   console.log(`subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100`);
   console.log("path\tseconds\trows/s");
@@ -214,7 +246,10 @@ try {
     `console phases\tstore rows ${consoleRun.phases.storeSeconds.toFixed(2)} s, send ${consoleRun.phases.sendSeconds.toFixed(2)} s, the rest (click, start, last poll) ${(consoleRun.seconds - consoleRun.phases.storeSeconds - consoleRun.phases.sendSeconds).toFixed(2)} s`,
   );
   console.log(
-    `server CPU\tbare ${(cpuBeforeConsole - cpuBeforeBare).toFixed(1)} s, console ${(cpuAfterConsole - cpuBeforeConsole).toFixed(1)} s (includes the paste's page load)`,
+    `server CPU\tbare ${(cpuBeforeConsole - cpuBeforeBare).toFixed(1)} s, console ${(cpuAfterConsole - cpuBeforeConsole).toFixed(1)} s (includes the paste's page load), console after the click ${consoleRun.afterClick.server.toFixed(1)} s`,
+  );
+  console.log(
+    `browser CPU\tconsole ${(browserCpuAfterConsole - browserCpuBeforeConsole).toFixed(1)} s (page load and paste included), after the click ${consoleRun.afterClick.browser.toFixed(1)} s`,
   );
   console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
 } finally {

@@ -8,6 +8,7 @@ import { ResultsPager } from "@/components/results-table/results-pager";
 import { ResultsSummary, StatusLegend } from "@/components/results-table/results-summary";
 import { RESULTS_PAGE_SIZE, ResultsTable } from "@/components/results-table/results-table";
 import { Button, buttonVariants } from "@/components/ui/button";
+import type { RowResult } from "@/lib/humanos/results";
 import { ALL_RESULTS, countFailures, countsAsListed, rowsMatching } from "@/lib/runs/run-counts";
 import { isLiveState, type RowFilter, type RunProgress } from "@/lib/runs/run-types";
 import { formatCount, runPaths } from "./format";
@@ -18,6 +19,9 @@ export type EditFailed =
   | { kind: "button"; onClick: () => void; isLoading?: boolean }
   /** Opens the onboarding screen with the failed rows loaded. */
   | { kind: "link"; href: string };
+
+/** One empty list, so the memoised table rows are not drawn again while no page has arrived. */
+const NO_ROWS: RowResult[] = [];
 
 /** How often the shown page of a live run's results is read again. */
 const LIVE_ROWS_REFRESH_MS = 2000;
@@ -34,12 +38,13 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
     filter,
     offset: page * RESULTS_PAGE_SIZE,
     limit: RESULTS_PAGE_SIZE,
-    // A live run's page is read again at most every 2 s (the counts above move every 500 ms): each
+    // A live run's page is read again at most every 2 s (the counts above move every second): each
     // read competes with the sending for the database.
     version: isLive
       ? `live|${Math.floor(Date.parse(progress.readAt) / LIVE_ROWS_REFRESH_MS)}`
       : `${progress.doneRows}|${progress.state}`,
     live: isLive,
+    settled: !isLive && progress.resumableRows === 0,
   });
   const counts = useMemo(() => countsAsListed(progress), [progress]);
   // The progress is read more often than the page (which may be kept while final): its counts are
@@ -94,7 +99,7 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
         </p>
       ) : null}
       <ResultsTable
-        rows={rows.page?.rows ?? []}
+        rows={rows.page?.rows ?? NO_ROWS}
         matching={matching}
         firstOnPage={rows.page?.offset ?? currentPage * RESULTS_PAGE_SIZE}
         busy={isLive || !rows.isCurrent}

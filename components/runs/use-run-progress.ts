@@ -4,8 +4,12 @@ import { useCallback, useEffect, useState } from "react";
 import { isLiveState, type RunProgress } from "@/lib/runs/run-types";
 import { runPaths } from "./format";
 
-/** How often a live run is read again. */
-export const PROGRESS_POLL_MS = 500;
+/**
+ * How often a live run is read again. Each read is a request, three statements and a redraw of the
+ * progress and results, on the cores that send the run: once a second is live enough for a bar and
+ * its counts (the end of the run still shows at once, see read()).
+ */
+export const PROGRESS_POLL_MS = 1000;
 /** After a failed read, wait longer before trying again (the server may be restarting). */
 const RETRY_AFTER_ERROR_MS = 2000;
 
@@ -13,7 +17,7 @@ export type ProgressProblem = { kind: "not-found" } | { kind: "unreachable"; mes
 
 /**
  * Reads a run's progress from GET /api/runs/[id]: once at first (unless the page already has it),
- * then about every 500 ms while the run is live (the server holds each read; see read()). `refresh()` reads it again now (after Cancel or Resume),
+ * then about every second while the run is live (the server holds each read; see read()). `refresh()` reads it again now (after Cancel or Resume),
  * and polling restarts if the run became live again.
  */
 export function useRunProgress(runId: string, initial?: RunProgress) {

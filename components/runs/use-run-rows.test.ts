@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { answersQuery, type LoadedPage, type RowsQuery } from "./use-run-rows";
 
-const query: RowsQuery = { filter: "all", offset: 0, limit: 500, version: "live|1", live: true };
+const query: RowsQuery = {
+  filter: "all",
+  offset: 0,
+  limit: 500,
+  version: "live|1",
+  live: true,
+  settled: false,
+};
 
 function loaded(final: boolean, overrides: Partial<RowsQuery> = {}): LoadedPage {
   return {
@@ -22,10 +29,34 @@ describe("answersQuery", () => {
     ],
     ["a newer version of a final page, run still live", loaded(true), { ...query, version: "live|2" }, true],
     [
-      "a final page once the run stopped",
+      "a final page once the run stopped with rows left to resume",
       loaded(true),
-      { ...query, version: "10000|completed", live: false },
+      { ...query, version: "9000|cancelled", live: false },
       false,
+    ],
+    [
+      "a final page once the run settled (nothing left to resume)",
+      loaded(true),
+      { ...query, version: "10000|completed", live: false, settled: true },
+      true,
+    ],
+    [
+      "a page that may still change, once the run settled",
+      loaded(false),
+      { ...query, version: "10000|completed", live: false, settled: true },
+      false,
+    ],
+    [
+      "a final page of a settled run, another offset",
+      loaded(true),
+      { ...query, offset: 500, version: "10000|completed", live: false, settled: true },
+      false,
+    ],
+    [
+      "a page read while stopped, the run still settled",
+      loaded(true, { version: "10000|completed", live: false, settled: true }),
+      { ...query, version: "10000|completed", live: false, settled: true },
+      true,
     ],
     ["a final page, another filter", loaded(true), { ...query, filter: "409", version: "live|2" }, false],
     ["a final page, another offset", loaded(true), { ...query, offset: 500, version: "live|2" }, false],

@@ -10,8 +10,13 @@ export interface RowsQuery {
   limit: number;
   /** Changes whenever the run may have new answers (so the same page is read again). */
   version: string;
-  /** Whether the run is live: a page the server called final is kept until it stops. */
+  /** Whether the run is live: a page the server called final is kept while it is. */
   live: boolean;
+  /**
+   * The run has stopped and none of its answers can change any more (Resume has nothing to send):
+   * a page that was final while it was live is kept, not read and drawn again at the very end.
+   */
+  settled: boolean;
 }
 
 export type LoadedPage = { query: RowsQuery; page: RunRowsPage };
@@ -22,7 +27,9 @@ function keyOf(query: RowsQuery): string {
 
 /**
  * Whether the loaded page answers `query`: it was read for it, or it is a live run's final page
- * (no answer to come can change it) for the same filter, offset and size, and the run is still live.
+ * (no answer to come can change it) for the same filter, offset and size, and the run is still live
+ * or has settled. (A run stopped with rows left to resume reads it again: Resume replaces the
+ * answers of the requests it sends again.)
  */
 export function answersQuery(loaded: LoadedPage | null, query: RowsQuery): boolean {
   if (!loaded) return false;
@@ -31,12 +38,12 @@ export function answersQuery(loaded: LoadedPage | null, query: RowsQuery): boole
     loaded.query.filter === query.filter &&
     loaded.query.offset === query.offset &&
     loaded.query.limit === query.limit;
-  return samePage && query.live && loaded.query.live && loaded.page.final;
+  return samePage && loaded.query.live && loaded.page.final && (query.live || query.settled);
 }
 
 /**
  * One page of a run's rows from GET /api/runs/[id]/rows. One request at a time: while one is in
- * flight, only the newest query waits behind it (a live run changes twice a second; requests must
+ * flight, only the newest query waits behind it (a live run changes every second; requests must
  * not pile up). `isCurrent` says whether what is shown answers the newest query.
  */
 export function useRunRows(runId: string, query: RowsQuery) {
@@ -80,13 +87,13 @@ export function useRunRows(runId: string, query: RowsQuery) {
     [runId],
   );
 
-  const { filter, offset, limit, version, live } = query;
+  const { filter, offset, limit, version, live, settled } = query;
   useEffect(() => {
-    const wanted = { filter, offset, limit, version, live };
+    const wanted = { filter, offset, limit, version, live, settled };
     // Each read of a live run's page costs the sending its database and CPU: a final one is kept.
     if (answersQuery(latest.current, wanted)) return;
     void load(wanted);
-  }, [load, filter, offset, limit, version, live]);
+  }, [load, filter, offset, limit, version, live, settled]);
 
   useEffect(() => {
     mounted.current = true;

@@ -84,7 +84,7 @@ export const runChunks = pgTable(
     /**
      * How many of its rows ended with each status ({"200": 98, "409": 2}), written with the answers;
      * null while the chunk has no outcome. Progress and history add these up instead of counting
-     * every row of a 100,000-row run twice a second.
+     * every row of a 100,000-row run every second.
      */
     statusCounts: jsonb("status_counts").$type<Record<string, number>>(),
     /** HTTP attempts over the chunk's whole life, resumes included. */

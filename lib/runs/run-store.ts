@@ -40,7 +40,12 @@ export type RowToStore =
   | { rowIndex: number; subject: Subject }
   | { rowIndex: number; refused: { input: unknown; contact: string; internalId?: string; message: string } };
 
-const INSERT_BATCH = 500;
+/**
+ * Rows per INSERT: a whole slice of the browser's upload (MAX_ROWS_PER_APPEND) in one statement.
+ * Each statement costs PGlite a fixed round trip (≈ 1 ms) besides its rows; one insert of 1,000
+ * rows measured 28–42 ms against 33–56 ms for two of 500.
+ */
+const INSERT_BATCH = 1000;
 /** A refused row's input is kept for the operator to fix, but not without bound. */
 const MAX_REFUSED_INPUT_CHARS = 20_000;
 
@@ -315,8 +320,9 @@ export function chunkStateOf(results: readonly RowResult[]): ChunkState {
 
 /**
  * Stores one chunk's results and the chunk's new state in one statement (atomic without a
- * transaction), counts the run alive, and returns the run's state: anything but "running" (a
- * cancel, possibly from another console instance) tells the engine to take no new chunk.
+ * transaction) and returns the run's state: anything but "running" (a cancel, possibly from another
+ * console instance) tells the engine to take no new chunk. The run's row is only read: the engine's
+ * heartbeat timer shows it alive (rewriting the run's row for every chunk was a write per request).
  */
 export async function recordChunkResults(
   db: Db,
@@ -347,8 +353,7 @@ export async function recordChunkResults(
       WHERE run_id = ${runId} AND chunk_index = ${chunkIndex}
       RETURNING 1
     )
-    UPDATE runs SET heartbeat_at = now() WHERE id = ${runId}
-    RETURNING state`,
+    SELECT state FROM runs WHERE id = ${runId}`,
   );
   return run?.state;
 }

@@ -53,7 +53,7 @@ async function countsByRun(db: Db, runIds: readonly string[]): Promise<Map<strin
     runIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  // One statement (progress is read twice a second while a run is live): each extra one costs more
+  // One statement (progress is read every second while a run is live): each extra one costs more
   // in PGlite's protocol round trips than the summing itself.
   const rows = await queryRows<{
     run_id: string;
