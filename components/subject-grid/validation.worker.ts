@@ -41,11 +41,11 @@ import {
 export type PasteRole = "first" | "second" | "alone";
 
 /**
- * Share of a paste's text the first worker reads. It also decodes the other's rows and finds the
- * repeats (~0.1 s at 100,000 rows in chromium), so a little less than half: measured, the two then
- * finish their checks within ~50 ms of each other.
+ * Share of a paste's text the first worker reads. It ends with the other's rows and the repeat search
+ * (~0.2 s at 100,000 rows in chromium), but the other gets the text later and waits for its evidence:
+ * measured with bench/paste-trace.mjs, at 49 % the two finish within ~0.1 s of each other.
  */
-const FIRST_PART_SHARE = 0.47;
+const FIRST_PART_SHARE = 0.49;
 
 /** A paste part on its way to the page: its rows as one string. */
 export type EncodedPastePart = Omit<PastePart, "rows"> & { rows: EncodedRows };
