@@ -183,6 +183,13 @@ describe("refreshDuplicates gives what findBatchDuplicates gives, from the previ
       "a group longer than the rows listed",
       [0, 1, 2, 3, 4].reduce((rows, index) => edit(rows, index, person("g@x.co")), before),
     ],
+    [
+      "more than 8 keys touched (looked up in a set, not compared one by one)",
+      [0, 1, 2, 3, 4, 5].reduce(
+        (rows, index) => edit(rows, index, person(`n${index % 3}@x.co`, `9${index}`)),
+        before,
+      ),
+    ],
   ])("%s", (_name, after) => {
     const sorted = (map: ReadonlyMap<number, CellErrors>) => [...map.entries()].sort(([a], [b]) => a - b);
     const previous = { rows: before, map: findBatchDuplicates(before) };

@@ -269,6 +269,16 @@ function changedPositions(
   return changed;
 }
 
+/** Whether a string is one of `strings`: compared one by one when they are few, else looked up. */
+function fewStrings(strings: ReadonlySet<string>): (text: string) => boolean {
+  if (strings.size > 8) return (text) => strings.has(text);
+  const list = [...strings];
+  return (text) => {
+    for (const item of list) if (item === text) return true;
+    return false;
+  };
+}
+
 /** The repeats among `rows`, and (once known) the rows' keys in order, for refreshDuplicates. */
 export interface RepeatState {
   rows: readonly GridCells[];
@@ -325,11 +335,15 @@ export function refreshDuplicates(
     if (group === undefined) groups.set(key, [index]);
     else group.push(index);
   };
+  // An edit touches a key or two: comparing each row's keys with those few strings never hashes the
+  // 100,000 keys (hashing them, the first time they are asked for, cost ~0.15 s in chromium).
+  const touchesContact = fewStrings(contactKeys);
+  const touchesIdentity = fewStrings(identityKeys);
   for (let index = 0; index < keys.length; index += 1) {
     const rowKeys = keys[index] as RowKeys;
     if (rowKeys.blank) continue;
-    if (contactKeys.has(rowKeys.contact)) join(contactGroups, rowKeys.contact, index);
-    if (identityKeys.has(rowKeys.identity)) join(identityGroups, rowKeys.identity, index);
+    if (touchesContact(rowKeys.contact)) join(contactGroups, rowKeys.contact, index);
+    if (touchesIdentity(rowKeys.identity)) join(identityGroups, rowKeys.identity, index);
   }
   const repeated = (groups: Map<string, number[]>) =>
     [...groups.values()].filter((group) => group.length > 1);
