@@ -76,6 +76,8 @@ export function parseDelimitedText(
   const rows: string[][] = [];
   let row: string[] = [];
   let index = part.start ?? (length > 0 && text.charCodeAt(0) === BOM ? 1 : 0);
+  // An empty part inside the text has no rows (at the text's end, the one empty cell below is
+  // dropped as a trailing blank row, as for an empty text).
   if (index >= stop && stop < length) return [];
 
   for (;;) {
