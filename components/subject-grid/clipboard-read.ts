@@ -13,8 +13,13 @@ let watching = false;
 export function watchClipboardReadPermission(): void {
   if (watching || typeof navigator === "undefined" || !navigator.permissions || !navigator.clipboard) return;
   watching = true;
-  navigator.permissions
-    .query({ name: "clipboard-read" as PermissionName })
+  let query: Promise<PermissionStatus>;
+  try {
+    query = navigator.permissions.query({ name: "clipboard-read" as PermissionName });
+  } catch {
+    return; // a browser that throws on a permission name it does not know
+  }
+  query
     .then((status) => {
       granted = status.state === "granted";
       status.addEventListener("change", () => {
