@@ -6,7 +6,13 @@
 // Usage: node bench/paste-trace.mjs [N]   (default 100000; build first: npx next build)
 // TRACE_OUT=file.json also writes the trace (open it in chrome://tracing or DevTools).
 import { writeFileSync } from "node:fs";
-import { GRID_SELECTOR, launchChromium, realisticTsv, startConsole, waitForGridSettled } from "./support.mjs";
+import {
+  GRID_SELECTOR,
+  launchChromium,
+  openOnboardWithClipboard,
+  startConsole,
+  waitForGridSettled,
+} from "./support.mjs";
 
 const rowCount = Number(process.argv[2] ?? 100_000);
 const port = Number(process.env.BENCH_PORT ?? 3203);
@@ -14,16 +20,9 @@ const port = Number(process.env.BENCH_PORT ?? 3203);
 const app = await startConsole({ port, databasePrefix: "paste-trace-db" });
 try {
   const browser = await launchChromium();
-  const context = await browser.newContext({
-    permissions: ["clipboard-read", "clipboard-write"],
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${app.baseURL}/onboard`);
-  await page.locator("[data-hydrated='true']").waitFor();
+  const { page } = await openOnboardWithClipboard(browser, app.baseURL, rowCount);
   // Let the workers finish their warm-up: this script looks at a paste's own steps.
   await page.waitForTimeout(2000);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), realisticTsv(rowCount));
   await page.evaluate((selector) => {
     const grid = document.querySelector(selector);
     window.pasteLog = [];

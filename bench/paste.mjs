@@ -5,7 +5,14 @@
 // Usage: node bench/paste.mjs [N ...]  (default 10000 100000); BENCH_REPEAT=3 runs each size 3 times
 // (each on a fresh page) and adds a median line. Figures, not a pass/fail test: compare within one run
 // (these shared machines drift).
-import { GRID_SELECTOR, launchChromium, p95, realisticTsv, scrollThrough, startConsole } from "./support.mjs";
+import {
+  GRID_SELECTOR,
+  launchChromium,
+  openOnboardWithClipboard,
+  p95,
+  scrollThrough,
+  startConsole,
+} from "./support.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [10_000, 100_000];
@@ -13,15 +20,7 @@ const port = Number(process.env.BENCH_PORT ?? 3200);
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 
 async function measure(browser, rowCount) {
-  const context = await browser.newContext({
-    permissions: ["clipboard-read", "clipboard-write"],
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${app.baseURL}/onboard`);
-  // A paste before React has hydrated the page would go nowhere.
-  await page.locator("[data-hydrated='true']").waitFor();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), realisticTsv(rowCount));
+  const { context, page } = await openOnboardWithClipboard(browser, app.baseURL, rowCount);
   await page.evaluate(
     ({ expected, selector }) => {
       const state = { longest: 0, ready: 0, start: 0 };

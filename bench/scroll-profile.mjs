@@ -6,8 +6,8 @@
 import { writeFileSync } from "node:fs";
 import {
   launchChromium,
+  openOnboardWithClipboard,
   p95,
-  realisticTsv,
   scrollThrough,
   startConsole,
   waitForGridSettled,
@@ -19,15 +19,7 @@ const port = Number(process.env.BENCH_PORT ?? 3201);
 const app = await startConsole({ port, databasePrefix: "scroll-profile-db" });
 try {
   const browser = await launchChromium();
-  const context = await browser.newContext({
-    permissions: ["clipboard-read", "clipboard-write"],
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${app.baseURL}/onboard`);
-  // A paste before React has hydrated the page would go nowhere.
-  await page.locator("[data-hydrated='true']").waitFor();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), realisticTsv(rowCount));
+  const { context, page } = await openOnboardWithClipboard(browser, app.baseURL, rowCount);
   await page.getByRole("gridcell").first().click();
   await page.keyboard.press("ControlOrMeta+V");
   await waitForGridSettled(page, rowCount);
