@@ -10,6 +10,7 @@ import {
   GRID_SELECTOR,
   launchChromium,
   openOnboardWithClipboard,
+  realisticTsv,
   startConsole,
   waitForGridSettled,
 } from "./support.mjs";
@@ -20,7 +21,7 @@ const port = Number(process.env.BENCH_PORT ?? 3203);
 const app = await startConsole({ port, databasePrefix: "paste-trace-db" });
 try {
   const browser = await launchChromium();
-  const { page } = await openOnboardWithClipboard(browser, app.baseURL, rowCount);
+  const { page } = await openOnboardWithClipboard(browser, app.baseURL, realisticTsv(rowCount));
   // Let the workers finish their warm-up: this script looks at a paste's own steps.
   await page.waitForTimeout(2000);
   await page.evaluate((selector) => {

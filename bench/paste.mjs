@@ -10,6 +10,7 @@ import {
   launchChromium,
   openOnboardWithClipboard,
   p95,
+  realisticTsv,
   scrollThrough,
   startConsole,
 } from "./support.mjs";
@@ -20,7 +21,7 @@ const port = Number(process.env.BENCH_PORT ?? 3200);
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 
 async function measure(browser, rowCount) {
-  const { context, page } = await openOnboardWithClipboard(browser, app.baseURL, rowCount);
+  const { context, page } = await openOnboardWithClipboard(browser, app.baseURL, realisticTsv(rowCount));
   await page.evaluate(
     ({ expected, selector }) => {
       const state = { longest: 0, ready: 0, start: 0 };

@@ -8,6 +8,7 @@ import {
   launchChromium,
   openOnboardWithClipboard,
   p95,
+  realisticTsv,
   scrollThrough,
   startConsole,
   waitForGridSettled,
@@ -19,7 +20,7 @@ const port = Number(process.env.BENCH_PORT ?? 3201);
 const app = await startConsole({ port, databasePrefix: "scroll-profile-db" });
 try {
   const browser = await launchChromium();
-  const { context, page } = await openOnboardWithClipboard(browser, app.baseURL, rowCount);
+  const { context, page } = await openOnboardWithClipboard(browser, app.baseURL, realisticTsv(rowCount));
   await page.getByRole("gridcell").first().click();
   await page.keyboard.press("ControlOrMeta+V");
   await waitForGridSettled(page, rowCount);

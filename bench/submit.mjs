@@ -7,7 +7,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchChromium, startConsole, waitForGridSettled } from "./support.mjs";
+import { launchChromium, openOnboardWithClipboard, startConsole, waitForGridSettled } from "./support.mjs";
 
 const rowCount = Number(process.argv[2] ?? 10_000);
 const port = Number(process.env.BENCH_PORT ?? 3201);
@@ -77,15 +77,8 @@ async function bareClient(count) {
 }
 
 async function throughConsole(browser, count) {
-  const context = await browser.newContext({
-    permissions: ["clipboard-read", "clipboard-write"],
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${baseURL}/onboard`);
-  await page.locator("[data-hydrated='true']").waitFor();
+  const { context, page } = await openOnboardWithClipboard(browser, baseURL, tsvFor("console", count));
   const grid = page.getByRole("grid", { name: "Subjects" });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), tsvFor("console", count));
   await page.getByRole("gridcell").first().click();
   await page.keyboard.press("ControlOrMeta+V");
   await waitForGridSettled(page, count);

@@ -96,10 +96,10 @@ export function launchChromium(extraArgs = []) {
 
 /**
  * A fresh context (clipboard allowed, 1400×900) on the console's /onboard page, once React has
- * hydrated it (a paste before that would go nowhere), with `rowCount` rows of realisticTsv on the
- * clipboard. Returns { context, page }.
+ * hydrated it (a paste before that would go nowhere), with `clipboardText` on the clipboard.
+ * Returns { context, page }.
  */
-export async function openOnboardWithClipboard(browser, baseURL, rowCount) {
+export async function openOnboardWithClipboard(browser, baseURL, clipboardText) {
   const context = await browser.newContext({
     permissions: ["clipboard-read", "clipboard-write"],
     viewport: { width: 1400, height: 900 },
@@ -107,7 +107,7 @@ export async function openOnboardWithClipboard(browser, baseURL, rowCount) {
   const page = await context.newPage();
   await page.goto(`${baseURL}/onboard`);
   await page.locator("[data-hydrated='true']").waitFor();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), realisticTsv(rowCount));
+  await page.evaluate((text) => navigator.clipboard.writeText(text), clipboardText);
   return { context, page };
 }
 
