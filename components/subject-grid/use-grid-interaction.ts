@@ -9,7 +9,6 @@ import {
   useRef,
   useState,
 } from "react";
-import { firstRowAfterContent, isMultiCellText } from "@/lib/import/apply-paste";
 import { GRID_FIELD_LABELS, GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
 import {
   type CellPosition,
@@ -22,21 +21,13 @@ import {
   selectionToTsv,
 } from "@/lib/import/grid-selection";
 import type { RowVerdict } from "@/lib/import/validate-grid";
-import {
-  canReadClipboardQuietly,
-  forgetClipboardReadPermission,
-  watchClipboardReadPermission,
-} from "./clipboard-read";
+import { canReadClipboardQuietly } from "./clipboard-read";
 import type { CellEditing, GridCellContext } from "./grid-context";
+import { cellOf, useGridPaste } from "./use-grid-paste";
 import type { GridRowsApi } from "./use-grid-rows";
 
 const PAGE_ROWS = 10;
 
-/** Where a paste lands: a row and, unless the grid's row-number column, a field. */
-interface PastedCell {
-  rowIndex: number;
-  field: GridField | null;
-}
 const ORIGIN: CellPosition = { row: 0, col: 0 };
 
 function isPrintableKey(event: KeyboardEvent): boolean {
@@ -63,7 +54,6 @@ export function useGridInteraction(options: {
   const focusPending = useRef(false);
   const dragging = useRef(false);
 
-  useEffect(watchClipboardReadPermission, []);
   useEffect(() => {
     const stopDragging = () => {
       dragging.current = false;
@@ -89,6 +79,15 @@ export function useGridInteraction(options: {
         : positions.get(rowIndex),
     [positions, viewRows.length],
   );
+
+  const paste = useGridPaste({
+    grid,
+    viewRows,
+    positionOf,
+    isEditing: editing !== null,
+    closeEditor: () => setEditing(null),
+    announce,
+  });
 
   // Keep the active cell inside the grid when rows disappear (delete, filter).
   const safeActive = clampPosition(active, Math.max(rowCount, 1));
@@ -236,7 +235,7 @@ export function useGridInteraction(options: {
       if (command && key.toLowerCase() === "y") return run(() => travel("redo"));
       if (command && key.toLowerCase() === "d") return run(() => fillSelectionDown());
       if (command && key.toLowerCase() === "v" && !event.shiftKey && canReadClipboardQuietly())
-        return run(() => void pasteFromClipboard(cellOf(target)));
+        return run(() => void paste.pasteFromClipboard(cellOf(target)));
       if (command && key.toLowerCase() === "a") {
         return run(() => {
           setAnchor(ORIGIN);
@@ -289,62 +288,6 @@ export function useGridInteraction(options: {
     if (handled) event.preventDefault();
   };
 
-  /** The cell an event happened on, or null when it happened on the grid itself. */
-  const cellOf = (target: EventTarget | null): PastedCell | null => {
-    const cell = (target as HTMLElement | null)?.closest<HTMLElement>("[data-row][data-field]");
-    if (!cell) return null;
-    return {
-      rowIndex: Number(cell.dataset.row),
-      field: (cell.dataset.field as GridField | undefined) ?? null,
-    };
-  };
-
-  /** Pastes `text` at `cell`, or (null) after the last row that holds anything. */
-  const pasteText = async (text: string, cell: PastedCell | null) => {
-    if (editing) setEditing(null);
-    // In a filtered view ("only rows with errors") the lines go to the rows shown, never to hidden ones.
-    const isFiltered = viewRows.length !== grid.rows.length;
-    const outcome = await grid.paste(
-      text,
-      cell
-        ? {
-            ...cell,
-            rowIndices: isFiltered ? viewRows.slice(positionOf(cell.rowIndex) ?? viewRows.length) : undefined,
-          }
-        : { rowIndex: firstRowAfterContent(grid.rows), field: null },
-    );
-    if (outcome.rowCount === 0) return announce("Nothing to paste: the clipboard held no cells.");
-    const ignored =
-      outcome.unmappedColumns.length > 0 ? ` Ignored columns: ${outcome.unmappedColumns.join(", ")}.` : "";
-    announce(
-      `Pasted ${outcome.rowCount.toLocaleString("en-US")} row${outcome.rowCount === 1 ? "" : "s"} at row ${outcome.firstRow + 1}${outcome.hasHeader ? ", columns matched by the header row" : ""}.${ignored} Ctrl+Z undoes it.`,
-    );
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLElement>) => {
-    const text = event.clipboardData.getData("text/plain");
-    if (editing && !isMultiCellText(text)) return; // a value pasted into the open editor
-    event.preventDefault();
-    void pasteText(text, cellOf(event.target));
-  };
-
-  /**
-   * Reads the clipboard through the asynchronous Clipboard API (the toolbar's Paste, and Ctrl+V where
-   * the permission is granted, see clipboard-read.ts) and pastes at `cell`.
-   */
-  const pasteFromClipboard = async (cell: PastedCell | null) => {
-    let text: string;
-    try {
-      text = await navigator.clipboard.readText();
-    } catch {
-      forgetClipboardReadPermission();
-      return announce(
-        "The browser did not let the page read the clipboard. Press Ctrl+V (Cmd+V on a Mac) in the grid to paste.",
-      );
-    }
-    await pasteText(text, cell);
-  };
-
   const onCopy = (event: ClipboardEvent<HTMLElement>) => {
     if (editing) return;
     event.preventDefault();
@@ -372,12 +315,12 @@ export function useGridInteraction(options: {
   return {
     context,
     onKeyDown,
-    onPaste,
+    onPaste: paste.onPaste,
     onCopy,
     /** The toolbar's Paste: at the active cell. */
     pasteFromClipboard: () => {
       const rowIndex = viewRows[safeActive.row];
-      return pasteFromClipboard(
+      return paste.pasteFromClipboard(
         rowIndex === undefined ? null : { rowIndex, field: GRID_FIELDS[safeActive.col] ?? null },
       );
     },

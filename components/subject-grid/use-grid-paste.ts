@@ -1,0 +1,87 @@
+"use client";
+
+import { type ClipboardEvent, useEffect } from "react";
+import { firstRowAfterContent, isMultiCellText } from "@/lib/import/apply-paste";
+import type { GridField } from "@/lib/import/grid-fields";
+import { forgetClipboardReadPermission, watchClipboardReadPermission } from "./clipboard-read";
+import type { GridRowsApi } from "./use-grid-rows";
+
+/** Where a paste lands: a row and, unless the grid's row-number column, a field. */
+export interface PastedCell {
+  rowIndex: number;
+  field: GridField | null;
+}
+
+/** The cell an event happened on, or null when it happened on the grid itself. */
+export function cellOf(target: EventTarget | null): PastedCell | null {
+  const cell = (target as HTMLElement | null)?.closest<HTMLElement>("[data-row][data-field]");
+  if (!cell) return null;
+  return {
+    rowIndex: Number(cell.dataset.row),
+    field: (cell.dataset.field as GridField | undefined) ?? null,
+  };
+}
+
+/**
+ * The grid's paste: from the paste event, or read through the asynchronous Clipboard API (the
+ * toolbar's Paste, and Ctrl+V where the permission is granted, see clipboard-read.ts), placed at a
+ * cell and announced.
+ */
+export function useGridPaste(options: {
+  grid: GridRowsApi;
+  viewRows: readonly number[];
+  positionOf: (rowIndex: number) => number | undefined;
+  /** Whether a cell editor is open, and how to close it. */
+  isEditing: boolean;
+  closeEditor: () => void;
+  announce: (message: string) => void;
+}) {
+  const { grid, viewRows, positionOf, isEditing, closeEditor, announce } = options;
+
+  useEffect(watchClipboardReadPermission, []);
+
+  /** Pastes `text` at `cell`, or (null) after the last row that holds anything. */
+  const pasteText = async (text: string, cell: PastedCell | null) => {
+    if (isEditing) closeEditor();
+    // In a filtered view ("only rows with errors") the lines go to the rows shown, never to hidden ones.
+    const isFiltered = viewRows.length !== grid.rows.length;
+    const outcome = await grid.paste(
+      text,
+      cell
+        ? {
+            ...cell,
+            rowIndices: isFiltered ? viewRows.slice(positionOf(cell.rowIndex) ?? viewRows.length) : undefined,
+          }
+        : { rowIndex: firstRowAfterContent(grid.rows), field: null },
+    );
+    if (outcome.rowCount === 0) return announce("Nothing to paste: the clipboard held no cells.");
+    const ignored =
+      outcome.unmappedColumns.length > 0 ? ` Ignored columns: ${outcome.unmappedColumns.join(", ")}.` : "";
+    announce(
+      `Pasted ${outcome.rowCount.toLocaleString("en-US")} row${outcome.rowCount === 1 ? "" : "s"} at row ${outcome.firstRow + 1}${outcome.hasHeader ? ", columns matched by the header row" : ""}.${ignored} Ctrl+Z undoes it.`,
+    );
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLElement>) => {
+    const text = event.clipboardData.getData("text/plain");
+    if (isEditing && !isMultiCellText(text)) return; // a value pasted into the open editor
+    event.preventDefault();
+    void pasteText(text, cellOf(event.target));
+  };
+
+  /** Reads the clipboard through the asynchronous Clipboard API and pastes at `cell`. */
+  const pasteFromClipboard = async (cell: PastedCell | null) => {
+    let text: string;
+    try {
+      text = await navigator.clipboard.readText();
+    } catch {
+      forgetClipboardReadPermission();
+      return announce(
+        "The browser did not let the page read the clipboard. Press Ctrl+V (Cmd+V on a Mac) in the grid to paste.",
+      );
+    }
+    await pasteText(text, cell);
+  };
+
+  return { onPaste, pasteFromClipboard };
+}
