@@ -28,4 +28,20 @@ describe("rows between the page and the workers", () => {
     const separated = encodeRows(rows).format === "separated";
     expect(pauses).toBe(separated && rows.length > 0 ? Math.ceil(rows.length / 10) - 1 : 0);
   });
+
+  it.each([
+    ["a row of five cells", { format: "separated", text: "a\u001fb\u001fc\u001fd\u001fe", count: 1 }],
+    [
+      "more rows than counted",
+      {
+        format: "separated",
+        text: "a\u001f\u001f\u001f\u001f\u001f\u001ea\u001f\u001f\u001f\u001f\u001f",
+        count: 1,
+      },
+    ],
+    ["fewer rows than counted", { format: "separated", text: "a\u001f\u001f\u001f\u001f\u001f", count: 2 }],
+  ] as const)("%s is refused, whole or in slices", async (_name, encoded) => {
+    expect(() => decodeRows(encoded)).toThrow(/rows of 6 cells/);
+    await expect(decodeRowsInSlices(encoded, 1, async () => {})).rejects.toThrow(/rows of 6 cells/);
+  });
 });
