@@ -23,7 +23,7 @@ try {
   const browser = await launchChromium();
   const { page } = await openOnboardWithClipboard(browser, app.baseURL, realisticTsv(rowCount));
   // Let the workers finish their warm-up: this script looks at a paste's own steps.
-  await page.waitForTimeout(2000);
+  await page.locator(`${GRID_SELECTOR}[data-warm-up="over"]`).waitFor({ timeout: 60_000 });
   await page.evaluate((selector) => {
     const grid = document.querySelector(selector);
     window.pasteLog = [];

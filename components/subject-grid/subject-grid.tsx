@@ -2,7 +2,7 @@
 
 import { useTable } from "@tanstack/react-table";
 import type { Virtualizer } from "@tanstack/react-virtual";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
 import type { GridValidation } from "@/lib/import/validate-grid";
@@ -12,6 +12,7 @@ import type { GridActions } from "./grid-context";
 import { GridToolbar } from "./grid-toolbar";
 import { useGridInteraction } from "./use-grid-interaction";
 import type { GridRowsApi } from "./use-grid-rows";
+import { getValidationPool } from "./validation-pool";
 
 const columns = getGridColumns();
 const NO_ROWS: GridCells[] = [];
@@ -36,6 +37,9 @@ export function SubjectGrid({
   const gridRef = useRef<HTMLDivElement>(null);
   const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // Whether the grid's workers have compiled their hot paths yet (bench/paste waits for it).
+  const pool = getValidationPool();
+  const warmUpOver = useSyncExternalStore(pool.subscribeToWarmUp, pool.isWarmUpOver, () => false);
   const [onlyErrors, setOnlyErrors] = useState(false);
   const table = useTable({ features: gridFeatures, columns, data: NO_ROWS });
 
@@ -112,6 +116,7 @@ export function SubjectGrid({
         aria-rowcount={viewRows.length + 1}
         aria-colcount={GRID_FIELDS.length + 3}
         aria-busy={isValidating || grid.isPasting}
+        data-warm-up={warmUpOver ? "over" : "running"}
         aria-multiselectable="true"
         tabIndex={-1}
         onKeyDown={interaction.onKeyDown}

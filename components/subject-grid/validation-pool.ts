@@ -146,8 +146,27 @@ export class ValidationPool {
     const isFirst = this.workers.length === 0;
     this.options = options;
     if (!isFirst) return;
-    for (const worker of this.pool) this.ask(worker, { type: "warm-up", options }).catch(() => {});
+    const warmUps = this.pool.map((worker) => this.ask(worker, { type: "warm-up", options }));
+    Promise.all(warmUps).then(
+      () => {
+        this.warmUpOver = true;
+        for (const listener of this.warmUpListeners) listener();
+      },
+      () => {},
+    );
   }
+
+  private warmUpOver = false;
+  private warmUpListeners = new Set<() => void>();
+
+  /** True once every worker has finished its warm-up, or cut it short for a real job. */
+  readonly isWarmUpOver = (): boolean => this.warmUpOver;
+
+  /** For useSyncExternalStore: `listener` is called when the warm-up is over. */
+  readonly subscribeToWarmUp = (listener: () => void): (() => void) => {
+    this.warmUpListeners.add(listener);
+    return () => this.warmUpListeners.delete(listener);
+  };
 
   /** Parses and maps pasted text in a worker. */
   async readPaste(text: string): Promise<PastedTable> {

@@ -19,7 +19,7 @@ import {
   profileColumns,
   verdictOfRow,
 } from "@/lib/import/validate-grid";
-import { warmUpRows, warmUpValidation } from "@/lib/import/warm-up";
+import { warmUpRows, warmUpSlices, warmUpValidation } from "@/lib/import/warm-up";
 import {
   decodeRows,
   type EncodedPaste,
@@ -94,16 +94,14 @@ function post(reply: ValidationReply, transfer: Transferable[] = []): void {
   self.postMessage(reply, transfer);
 }
 
-/** Rows per warm-up slice: a paste that arrives during the warm-up waits for one slice (~20 ms), not all. */
-const WARM_UP_SLICE_ROWS = 250;
-
 /** Set by the first real job: the warm-up then stops, or its slices would slow that job down. */
 let workArrived = false;
 
+/** A paste that arrives during the warm-up waits for one slice, not all (see warmUpSlices). */
 async function warmUpInSlices(options: ImportOptions): Promise<void> {
-  const rows = warmUpRows();
-  for (let start = 0; start < rows.length && !workArrived; start += WARM_UP_SLICE_ROWS) {
-    warmUpValidation(options, rows.slice(start, start + WARM_UP_SLICE_ROWS));
+  for (const slice of warmUpSlices()) {
+    if (workArrived) return;
+    warmUpValidation(options, warmUpRows(slice.count, slice.first));
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
