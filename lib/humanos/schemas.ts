@@ -31,7 +31,7 @@ function optionalText(max: number) {
 let today = { value: "", computedAt: Number.NEGATIVE_INFINITY };
 
 /** Today's UTC date, recomputed at most once a second: validating 100,000 rows must not build 100,000 Dates. */
-function todayUtcIsoDate(): string {
+export function todayUtcIsoDate(): string {
   const now = Date.now();
   if (now - today.computedAt > 1000)
     today = { value: new Date(now).toISOString().slice(0, 10), computedAt: now };

@@ -4,11 +4,11 @@
  * so it can run in a Web Worker; column-wide decisions (date order, usual docId lengths) are made
  * once by profileColumns and passed to every normaliseRow call.
  */
-import type { z } from "zod";
-import { contactSchema, type Subject, type SubjectInput, subjectSchema } from "@/lib/humanos/schemas";
+import { contactSchema, type Subject } from "@/lib/humanos/schemas";
 import { type DocIdColumnProfile, profileDocIdColumn } from "./detect-damage";
-import { GRID_FIELDS, type GridCells, type GridField, IDENTITY_FIELDS } from "./grid-fields";
+import { type GridCells, type GridField, IDENTITY_FIELDS } from "./grid-fields";
 import { type CellIssue, INTERNAL_ID_MAX, type IssueCode, messages } from "./issues";
+import { type GridSubjectInput, judgeSubject } from "./judge-subject";
 import {
   countDateEvidence,
   type DateColumnEvidence,
@@ -71,7 +71,7 @@ const PHONE_MESSAGES = {
 
 /**
  * Checks the contact. An e-mail is only marked for the schema (returns true): when the rest of the
- * row is clean, the one subjectSchema parse of the row judges it (see toSubject); otherwise
+ * row is clean, the schema's judgement of the row decides (see toSubject); otherwise
  * judgeEmailAlone does. Either way the e-mail is judged by contactSchema, on the same text.
  */
 function normaliseContactCell(contact: string, options: ImportOptions, row: NormalisedRow): boolean {
@@ -185,14 +185,9 @@ const SCHEMA_ISSUE_CODES: Record<GridField, (sent: Partial<GridCells>) => IssueC
   countryAlpha3: () => "country_unknown",
 };
 
-function fieldOfIssue(issue: z.core.$ZodIssue): GridField {
-  const key = issue.path[0] === "identity" ? issue.path[1] : issue.path[0];
-  return GRID_FIELDS.find((field) => field === key) ?? "contact";
-}
-
 function toSubject(row: NormalisedRow, emailPending: boolean): Subject | null {
   const { sent } = row;
-  const input: SubjectInput = { contact: sent.contact ?? "" };
+  const input: GridSubjectInput = { contact: sent.contact ?? "" };
   if (sent.internalId !== undefined) input.internalId = sent.internalId;
   if (sent.fullName !== undefined && sent.birth !== undefined && sent.docId !== undefined) {
     input.identity = {
@@ -202,16 +197,15 @@ function toSubject(row: NormalisedRow, emailPending: boolean): Subject | null {
       countryAlpha3: sent.countryAlpha3 ?? "",
     };
   }
-  const result = subjectSchema.safeParse(input);
+  const result = judgeSubject(input);
   if (result.success) return result.data;
   // An e-mail the schema refuses is the row's only error, as when it was judged before the rest.
-  if (emailPending && result.error.issues.some((issue) => issue.path[0] === "contact")) {
+  if (emailPending && result.issues.some((issue) => issue.field === "contact")) {
     refuseEmail(row);
     return null;
   }
-  for (const issue of result.error.issues) {
-    const field = fieldOfIssue(issue);
-    row.errors.push({ field, code: SCHEMA_ISSUE_CODES[field](sent), message: issue.message });
+  for (const { field, message } of result.issues) {
+    row.errors.push({ field, code: SCHEMA_ISSUE_CODES[field](sent), message });
   }
   return null;
 }
