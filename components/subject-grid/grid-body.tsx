@@ -123,6 +123,7 @@ export function GridBody({
   editing,
   actions,
   virtualizerRef,
+  headerRef,
 }: {
   viewRows: readonly number[];
   rows: readonly GridCells[];
@@ -134,6 +135,8 @@ export function GridBody({
   actions: GridActions;
   /** Set to the virtualiser, so the grid can scroll a row into view. */
   virtualizerRef: RefObject<Virtualizer<HTMLDivElement, Element> | null>;
+  /** The header row group, scrolled sideways with the body so the columns stay under their names. */
+  headerRef: RefObject<HTMLDivElement | null>;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The active row stays rendered even when scrolled away, so keyboard focus is never dropped.
@@ -166,7 +169,16 @@ export function GridBody({
   const keys = rowKeys.current.keys;
 
   return (
-    <div ref={scrollRef} role="rowgroup" className="relative max-h-[28rem] min-h-48 overflow-auto">
+    <div
+      ref={scrollRef}
+      role="rowgroup"
+      className="relative max-h-[28rem] min-h-48 [scrollbar-gutter:stable] overflow-auto"
+      onScroll={(event) => {
+        const header = headerRef.current;
+        const { scrollLeft } = event.currentTarget;
+        if (header && header.scrollLeft !== scrollLeft) header.scrollLeft = scrollLeft;
+      }}
+    >
       {viewRows.length === 0 ? <p className="p-4 text-sm text-slate-600">No rows with errors.</p> : null}
       <div className={`relative ${ROW_MIN_WIDTH_CLASS}`} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item, position) => {

@@ -7,7 +7,7 @@ import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
 import type { GridValidation } from "@/lib/import/validate-grid";
 import { GridBody } from "./grid-body";
-import { COLUMN_CLASSES, getGridColumns, gridFeatures } from "./grid-columns";
+import { COLUMN_CLASSES, getGridColumns, gridFeatures, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
 import type { GridActions } from "./grid-context";
 import { GridToolbar } from "./grid-toolbar";
 import { useGridInteraction } from "./use-grid-interaction";
@@ -36,6 +36,7 @@ export function SubjectGrid({
   const { rows } = grid;
   const gridRef = useRef<HTMLDivElement>(null);
   const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState("");
   // Whether the grid's workers have compiled their hot paths yet (bench/paste waits for it).
   const pool = getValidationPool();
@@ -124,11 +125,14 @@ export function SubjectGrid({
         onCopy={interaction.onCopy}
         className="rounded-md border border-slate-300 bg-white outline-none dark:border-slate-700 dark:bg-slate-900"
       >
+        {/* The header keeps the body's columns: the same minimum width, the same scrollbar gutter,
+            and the body's horizontal scroll (see GridBody's headerRef). */}
         <div
+          ref={headerRef}
           role="rowgroup"
-          className="border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-800"
+          className="[scrollbar-gutter:stable] overflow-hidden border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-800"
         >
-          <div role="row" aria-rowindex={1} className="flex">
+          <div role="row" aria-rowindex={1} className={`flex ${ROW_MIN_WIDTH_CLASS}`}>
             <div role="columnheader" className={`${COLUMN_CLASSES.number} ${HEADER_CELL_CLASS}`}>
               Row
             </div>
@@ -159,6 +163,7 @@ export function SubjectGrid({
           editing={context.editing}
           actions={actions}
           virtualizerRef={virtualizerRef}
+          headerRef={headerRef}
         />
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
