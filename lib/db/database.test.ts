@@ -10,7 +10,6 @@ const TABLES: PgTable[] = [
   schema.runs,
   schema.runChunks,
   schema.runRows,
-  schema.runRowOutcomes,
   schema.sandboxUsers,
   schema.sandboxIdentities,
   schema.sandboxIdempotency,
