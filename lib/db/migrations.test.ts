@@ -61,59 +61,45 @@ async function openAfterRelease(dataDir: string, through: number, data: string) 
   return openDatabase({ kind: "pglite", dataDir });
 }
 
-describe("migration 0003 (a chunk's answers as one value on the chunk)", () => {
-  it("keeps every row's status, reason, message, DID and attempts, refusals and cancellations included", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "console-migration-"));
-    try {
-      const database = await openAfterRelease(dataDir, 2, RELEASE_0002_RUN);
-      const page = await getRunRows(database.db, RUN_ID, { filter: "all", offset: 0, limit: 10 });
-      expect(
-        page.rows.map((row) => [
-          row.rowIndex,
-          row.status,
-          row.notSentReason,
-          row.message,
-          row.did,
-          row.attempts,
-        ]),
-      ).toStrictEqual([
-        [0, 200, undefined, "Created", "did:a", 2],
-        [1, 409, undefined, "Taken", undefined, 2],
-        [2, "not-sent", "invalid", "Not sent, invalid — contact", undefined, 0],
-        [100, "not-sent", "no-answer", expect.stringMatching(/^No answer recorded/), undefined, 1],
-        [200, "not-sent", "cancelled", "Not sent: cancelled", undefined, 0],
-      ]);
-      await database.close();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 60_000);
-});
+/** Rows 0–2 and 100 as both releases stored them; release 0002 also holds a cancelled row 200. */
+const ROWS_OF_BOTH_RELEASES = [
+  [0, 200, undefined, "Created", "did:a", 2],
+  [1, 409, undefined, "Taken", undefined, 2],
+  [2, "not-sent", "invalid", "Not sent, invalid — contact", undefined, 0],
+  [100, "not-sent", "no-answer", expect.stringMatching(/^No answer recorded/), undefined, 1],
+];
 
-describe("migration 0002 (row outcomes in their own table)", () => {
-  it("keeps every row's status, reason, message, DID and attempts", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "console-migration-"));
-    try {
-      const database = await openAfterRelease(dataDir, 1, RELEASE_0001_RUN);
-      const page = await getRunRows(database.db, RUN_ID, { filter: "all", offset: 0, limit: 10 });
-      expect(
-        page.rows.map((row) => [
-          row.rowIndex,
-          row.status,
-          row.notSentReason,
-          row.message,
-          row.did,
-          row.attempts,
-        ]),
-      ).toStrictEqual([
-        [0, 200, undefined, "Created", "did:a", 2],
-        [1, 409, undefined, "Taken", undefined, 2],
-        [2, "not-sent", "invalid", "Not sent, invalid — contact", undefined, 0],
-        [100, "not-sent", "no-answer", expect.stringMatching(/^No answer recorded/), undefined, 1],
-      ]);
-      await database.close();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 60_000);
+describe("migrations that move data: the latest schema shows every row a release recorded", () => {
+  it.each<[string, number, string, unknown[][]]>([
+    ["0001 (outcomes on the rows themselves)", 1, RELEASE_0001_RUN, ROWS_OF_BOTH_RELEASES],
+    [
+      "0002 (one outcome row per row, refusals and cancellations included)",
+      2,
+      RELEASE_0002_RUN,
+      [...ROWS_OF_BOTH_RELEASES, [200, "not-sent", "cancelled", "Not sent: cancelled", undefined, 0]],
+    ],
+  ])(
+    "release %s: status, reason, message, DID and attempts",
+    async (_release, through, data, expected) => {
+      const dataDir = await mkdtemp(join(tmpdir(), "console-migration-"));
+      try {
+        const database = await openAfterRelease(dataDir, through, data);
+        const page = await getRunRows(database.db, RUN_ID, { filter: "all", offset: 0, limit: 10 });
+        expect(
+          page.rows.map((row) => [
+            row.rowIndex,
+            row.status,
+            row.notSentReason,
+            row.message,
+            row.did,
+            row.attempts,
+          ]),
+        ).toStrictEqual(expected);
+        await database.close();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });
