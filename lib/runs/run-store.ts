@@ -106,8 +106,7 @@ export async function storeRowSlice(
       await tx.execute(sql`
         INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count, status_counts, answers)
         SELECT ${runId}::uuid, r.chunk_index, gen_random_uuid(), ${cancelled ? "cancelled" : "pending"}, count(*),
-          CASE WHEN ${cancelled} THEN jsonb_build_object(${NOT_SENT}::text, count(*)) END,
-          CASE WHEN ${cancelled} THEN ${cancelledAnswers("r")} END
+          ${cancelled ? sql`jsonb_build_object(${NOT_SENT}::text, count(*)), ${cancelledAnswers("r")}` : sql`NULL, NULL`}
         FROM run_rows r
         WHERE r.run_id = ${runId} AND ${inChunks(fromChunk, throughChunk)} AND r.chunk_index IS NOT NULL
         GROUP BY r.chunk_index
