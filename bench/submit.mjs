@@ -5,7 +5,7 @@
 // resident memory of the server's processes. Usage: node bench/submit.mjs [N]  (default 10000)
 // Figures, not a pass/fail test. Targets (issue 4): console/bare ≥ 0.8 and ≥ 2,000 rows/s.
 import { createHmac, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchChromium, openOnboardWithClipboard, startConsole, waitForGridSettled } from "./support.mjs";
 
@@ -188,6 +188,8 @@ function treeRss(rootPid) {
 // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops, and phases.json holds
 // when each path ran (monotonic microseconds, the profile's own clock): see bench/cpu-profile.mjs.
 const profileDir = process.env.BENCH_CPU_PROF;
+// The server writes its statement timings there on exit, before node creates the folder for the profile.
+if (profileDir) mkdirSync(profileDir, { recursive: true });
 const phaseMarks = {};
 const mark = (name) => {
   phaseMarks[name] = Number(process.hrtime.bigint() / 1000n);

@@ -7,7 +7,7 @@ import { getRunServiceDeps } from "@/lib/runs/run-service-deps";
 import type { FailedRow } from "@/lib/runs/run-types";
 
 /**
- * The browser's way to create, fill, start, cancel and resume runs. Each action checks the caller,
+ * The browser's way to create, fill (the first slice starts the run), cancel and resume runs. Each action checks the caller,
  * re-validates its input (in lib/runs/run-service.ts) and returns a union; none throws.
  */
 async function asOperator<T extends object>(
@@ -43,12 +43,6 @@ export async function appendRunRowsAction(
 ): Promise<RunActionResult<{ accepted: number; refused: Array<{ rowIndex: number; message: string }> }>> {
   return asOperator("appendRunRowsAction", async (operator) =>
     service.appendRows(await getRunServiceDeps(), operator, input),
-  );
-}
-
-export async function startRunAction(input: unknown): Promise<RunActionResult> {
-  return asOperator("startRunAction", async (operator) =>
-    service.startRun(await getRunServiceDeps(), operator, input),
   );
 }
 

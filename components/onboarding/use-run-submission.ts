@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { appendRunRowsAction, createRunAction, startRunAction } from "@/app/runs/actions";
+import { appendRunRowsAction, createRunAction } from "@/app/runs/actions";
+import { uploadSlices } from "./upload-slices";
 
 /** One row of a submission as the operator gave it: its position in the input and its subject. */
 export interface RunInputRow {
@@ -33,14 +34,12 @@ export type RunSubmissionState =
   /** `runId`: set when the run may exist in some state (the history shows it). */
   | { phase: "failed"; message: string; runId?: string };
 
-/** Rows per appendRunRowsAction call (the action's own limit). */
-export const ROWS_PER_APPEND = 1000;
-
 const NOTHING_SENT = "Nothing was sent to Humanos; press Create subjects to try again.";
 
 /**
- * "Create subjects": creates a draft run, stores its first 1,000 rows, starts it, and stores the
- * rest while the server already sends the first ones (a row is only ever sent once it is stored).
+ * "Create subjects": creates a draft run, stores its first 100 rows and starts it (one call), and
+ * stores the rest, 1,000 at a time, while the server already sends the first ones (a row is only
+ * ever sent once it is stored).
  * From then on the server sends the rows; the screen only watches the run.
  */
 export function useRunSubmission() {
@@ -82,10 +81,11 @@ export function useRunSubmission() {
       }
       const id = created.runId;
       runId = id;
-      for (let start = 0; start < total; start += ROWS_PER_APPEND) {
-        const slice = rows.slice(start, start + ROWS_PER_APPEND);
-        const last = start + slice.length >= total;
-        const appended = await appendRunRowsAction({ runId: id, rows: slice, last });
+      for (const [start, end] of uploadSlices(total)) {
+        const slice = rows.slice(start, end);
+        const last = end >= total;
+        // The first slice's call also starts the run, once its rows are stored.
+        const appended = await appendRunRowsAction({ runId: id, rows: slice, last, start: !started });
         if (!appended.ok) {
           const problem = `Saving rows ${rowsLabel(start, slice.length)} failed: ${appended.error.message}`;
           if (started) await stopUpload(id, problem);
@@ -93,17 +93,7 @@ export function useRunSubmission() {
           return;
         }
         saved += slice.length;
-        if (!started) {
-          const begun = await startRunAction({ runId: id });
-          if (!begun.ok) {
-            setState({
-              phase: "failed",
-              message: `The run could not be started: ${begun.error.message} ${NOTHING_SENT}`,
-            });
-            return;
-          }
-          started = true;
-        }
+        started = true;
         setState({ phase: "started", runId: id, saved, total });
       }
     } catch {

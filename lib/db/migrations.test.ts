@@ -26,38 +26,80 @@ INSERT INTO run_rows (run_id, row_index, chunk_index, input, contact, internal_i
   ('${RUN_ID}', 100, 1, '{"contact":"c@example.com"}', 'c@example.com', NULL, NULL, NULL, '', NULL, 1);
 `;
 
-describe("migration 0002 (row outcomes in their own table)", () => {
-  it("keeps every row's status, reason, message, DID and attempts", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "console-migration-"));
-    try {
-      const [first] = MIGRATIONS;
-      const old = new PGlite(dataDir);
-      await old.exec(`CREATE TABLE schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
-        ${first?.sql}
-        INSERT INTO schema_migrations (id) VALUES ('${first?.id}');
-        ${RELEASE_0001_RUN}`);
-      await old.close();
+/** A run as release 0002 stored it: one outcome row per answered, refused or cancelled row. */
+const RELEASE_0002_RUN = `
+INSERT INTO runs (id, created_by, source, api_target, state, total_rows, upload_complete, received_through, refused_rows)
+  VALUES ('${RUN_ID}', 'alice', 'paste', 'sandbox', 'cancelled', 5, true, 200, 1);
+INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count, status_counts, attempts) VALUES
+  ('${RUN_ID}', 0, '00000000-0000-4000-8000-00000000000a', 'answered', 2, '{"200": 1, "409": 1}', 2),
+  ('${RUN_ID}', 1, '00000000-0000-4000-8000-00000000000b', 'pending', 1, NULL, 1),
+  ('${RUN_ID}', 2, '00000000-0000-4000-8000-00000000000c', 'cancelled', 1, '{"not-sent": 1}', 0);
+INSERT INTO run_rows (run_id, row_index, chunk_index, input, contact, internal_id) VALUES
+  ('${RUN_ID}', 0, 0, '{"contact":"a@example.com"}', 'a@example.com', 'a-1'),
+  ('${RUN_ID}', 1, 0, '{"contact":"b@example.com"}', 'b@example.com', NULL),
+  ('${RUN_ID}', 2, NULL, '{"contact":""}', '', NULL),
+  ('${RUN_ID}', 100, 1, '{"contact":"c@example.com"}', 'c@example.com', NULL),
+  ('${RUN_ID}', 200, 2, '{"contact":"d@example.com"}', 'd@example.com', NULL);
+INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message, did) VALUES
+  ('${RUN_ID}', 0, '200', NULL, 'Created', 'did:a'),
+  ('${RUN_ID}', 1, '409', NULL, 'Taken', NULL),
+  ('${RUN_ID}', 2, 'not-sent', 'invalid', 'Not sent, invalid — contact', NULL),
+  ('${RUN_ID}', 200, 'not-sent', 'cancelled', 'Not sent: cancelled', NULL);
+`;
 
-      const database = await openDatabase({ kind: "pglite", dataDir });
-      const page = await getRunRows(database.db, RUN_ID, { filter: "all", offset: 0, limit: 10 });
-      expect(
-        page.rows.map((row) => [
-          row.rowIndex,
-          row.status,
-          row.notSentReason,
-          row.message,
-          row.did,
-          row.attempts,
-        ]),
-      ).toStrictEqual([
-        [0, 200, undefined, "Created", "did:a", 2],
-        [1, 409, undefined, "Taken", undefined, 2],
-        [2, "not-sent", "invalid", "Not sent, invalid — contact", undefined, 0],
-        [100, "not-sent", "no-answer", expect.stringMatching(/^No answer recorded/), undefined, 1],
-      ]);
-      await database.close();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 60_000);
+/** Opens a PGlite data folder left by the release whose last migration was `through`, holding `data`. */
+async function openAfterRelease(dataDir: string, through: number, data: string) {
+  const old = new PGlite(dataDir);
+  await old.exec(
+    "CREATE TABLE schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());",
+  );
+  for (const migration of MIGRATIONS.slice(0, through)) {
+    await old.exec(`${migration.sql}\nINSERT INTO schema_migrations (id) VALUES ('${migration.id}');`);
+  }
+  await old.exec(data);
+  await old.close();
+  return openDatabase({ kind: "pglite", dataDir });
+}
+
+/** Rows 0–2 and 100 as both releases stored them; release 0002 also holds a cancelled row 200. */
+const ROWS_OF_BOTH_RELEASES = [
+  [0, 200, undefined, "Created", "did:a", 2],
+  [1, 409, undefined, "Taken", undefined, 2],
+  [2, "not-sent", "invalid", "Not sent, invalid — contact", undefined, 0],
+  [100, "not-sent", "no-answer", expect.stringMatching(/^No answer recorded/), undefined, 1],
+];
+
+describe("migrations that move data: the latest schema shows every row a release recorded", () => {
+  it.each<[string, number, string, unknown[][]]>([
+    ["0001 (outcomes on the rows themselves)", 1, RELEASE_0001_RUN, ROWS_OF_BOTH_RELEASES],
+    [
+      "0002 (one outcome row per row, refusals and cancellations included)",
+      2,
+      RELEASE_0002_RUN,
+      [...ROWS_OF_BOTH_RELEASES, [200, "not-sent", "cancelled", "Not sent: cancelled", undefined, 0]],
+    ],
+  ])(
+    "release %s: status, reason, message, DID and attempts",
+    async (_release, through, data, expected) => {
+      const dataDir = await mkdtemp(join(tmpdir(), "console-migration-"));
+      try {
+        const database = await openAfterRelease(dataDir, through, data);
+        const page = await getRunRows(database.db, RUN_ID, { filter: "all", offset: 0, limit: 10 });
+        expect(
+          page.rows.map((row) => [
+            row.rowIndex,
+            row.status,
+            row.notSentReason,
+            row.message,
+            row.did,
+            row.attempts,
+          ]),
+        ).toStrictEqual(expected);
+        await database.close();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -110,6 +110,50 @@ ALTER TABLE run_rows DROP COLUMN status, DROP COLUMN not_sent_reason, DROP COLUM
   DROP COLUMN did, DROP COLUMN attempts, DROP COLUMN answered_at;
 `,
   },
+  {
+    // A chunk's answers were 100 inserted outcome rows, 6.5–7.7 ms a chunk on PGlite (bench/submit);
+    // one jsonb value on the chunk, written with its state, costs ~2 ms. A row never sent keeps its
+    // refusal with it (written with the row, no second statement); a cancelled chunk's rows get
+    // their "cancelled" answers on the chunk like any other. Nothing recorded is lost.
+    id: "0003_chunk_answers",
+    sql: `
+ALTER TABLE run_chunks ADD COLUMN answers jsonb;
+ALTER TABLE run_rows ADD COLUMN refusal text;
+UPDATE run_rows r SET refusal = o.message
+  FROM run_row_outcomes o
+  WHERE o.run_id = r.run_id AND o.row_index = r.row_index AND r.chunk_index IS NULL;
+UPDATE run_chunks c SET answers = a.answers
+  FROM (
+    SELECT r.run_id, r.chunk_index,
+      jsonb_agg(jsonb_build_object('row_index', o.row_index, 'status', o.status,
+        'not_sent_reason', o.not_sent_reason, 'message', o.message, 'did', o.did) ORDER BY o.row_index) AS answers
+    FROM run_row_outcomes o
+    JOIN run_rows r ON r.run_id = o.run_id AND r.row_index = o.row_index
+    WHERE r.chunk_index IS NOT NULL
+    GROUP BY r.run_id, r.chunk_index
+  ) a
+  WHERE c.run_id = a.run_id AND c.chunk_index = a.chunk_index;
+DROP TABLE run_row_outcomes;
+`,
+  },
+  {
+    // The foreign key checked every stored row against runs, an index probe and a row lock per row:
+    // 40 % of storing a slice of 1,000 rows on PGlite (31 ms against 18). Rows are only inserted by
+    // storeRowSlice, which holds the run's row locked (FOR UPDATE) in the same transaction, so the
+    // run exists. Deleting runs still deletes their rows, once per statement.
+    id: "0004_run_rows_without_row_checks",
+    sql: `
+ALTER TABLE run_rows DROP CONSTRAINT run_rows_run_id_fkey;
+CREATE FUNCTION delete_rows_of_deleted_runs() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM run_rows WHERE run_id IN (SELECT id FROM deleted_runs);
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER runs_delete_their_rows AFTER DELETE ON runs
+  REFERENCING OLD TABLE AS deleted_runs FOR EACH STATEMENT EXECUTE FUNCTION delete_rows_of_deleted_runs();
+`,
+  },
 ];
 
 /** Any fixed number: every console instance takes the same lock, so only one migrates at a time. */

@@ -70,6 +70,16 @@ export const runs = pgTable(
 export const CHUNK_STATES = ["pending", "answered", "unknown", "refused", "cancelled"] as const;
 export type ChunkState = (typeof CHUNK_STATES)[number];
 
+/** One row's outcome inside run_chunks.answers (lib/runs/chunk-answers.ts reads and writes them). */
+export interface ChunkAnswer {
+  row_index: number;
+  /** The item status Humanos returned ("409"), or "not-sent". */
+  status: string;
+  not_sent_reason: string | null;
+  message: string;
+  did: string | null;
+}
+
 /** A request of ≤ 100 rows. Its Idempotency-Key never changes, across retries and resumes. */
 export const runChunks = pgTable(
   "run_chunks",
@@ -87,6 +97,11 @@ export const runChunks = pgTable(
      * every row of a 100,000-row run every second.
      */
     statusCounts: jsonb("status_counts").$type<Record<string, number>>(),
+    /**
+     * What became of each of its rows, written in one
+     * statement with the chunk's state; null while the chunk has no outcome. Resuming clears it.
+     */
+    answers: jsonb("answers").$type<ChunkAnswer[]>(),
     /** HTTP attempts over the chunk's whole life, resumes included. */
     attempts: integer("attempts").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -94,13 +109,18 @@ export const runChunks = pgTable(
   (table) => [primaryKey({ columns: [table.runId, table.chunkIndex] })],
 );
 
-/** One row of the operator's input, stored before anything is sent. What became of it: runRowOutcomes. */
+/**
+ * One row of the operator's input, stored before anything is sent. What became of it: its chunk's
+ * answers (run_chunks.answers), or, for a row never sent, its refusal.
+ */
 export const runRows = pgTable(
   "run_rows",
   {
-    runId: uuid("run_id")
-      .notNull()
-      .references(() => runs.id, { onDelete: "cascade" }),
+    /**
+     * No foreign key (its check per row cost 40 % of storing them): only storeRowSlice inserts rows,
+     * with the run's row locked; deleting a run deletes its rows (trigger runs_delete_their_rows).
+     */
+    runId: uuid("run_id").notNull(),
     /** 0-based position in the operator's input (grid row or form entry). */
     rowIndex: integer("row_index").notNull(),
     /**
@@ -116,30 +136,9 @@ export const runRows = pgTable(
     input: text("input").notNull(),
     contact: text("contact").notNull(),
     internalId: text("internal_id"),
+    /** Why a row is never sent ("Not sent, invalid — …"), stored with it; null for a row that is sent. */
+    refusal: text("refusal"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.runId, table.rowIndex] })],
-);
-
-/**
- * What became of a row: Humanos' answer, or why it was not sent. Inserted (never updated in place)
- * when its chunk's answer is recorded, when it is refused or cancelled; a row without one has no
- * outcome yet. Resuming deletes the outcomes of the chunks it sends again. A row's attempts are its
- * chunk's (run_chunks.attempts).
- */
-export const runRowOutcomes = pgTable(
-  "run_row_outcomes",
-  {
-    runId: uuid("run_id")
-      .notNull()
-      .references(() => runs.id, { onDelete: "cascade" }),
-    rowIndex: integer("row_index").notNull(),
-    /** The item status Humanos returned, or "not-sent". */
-    status: text("status").notNull(),
-    notSentReason: text("not_sent_reason"),
-    message: text("message").notNull(),
-    did: text("did"),
-    answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.runId, table.rowIndex] })],
 );

@@ -3,40 +3,64 @@
  * fix-and-resend. Summaries and counts are run-summaries.ts; writing is run-store.ts.
  */
 import "server-only";
-import {
-  and,
-  asc,
-  between,
-  count,
-  eq,
-  inArray,
-  isNotNull,
-  isNull,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "@/lib/db/database";
-import { runChunks, runRowOutcomes, runRows } from "@/lib/db/schema";
 import type { RowResult } from "@/lib/humanos/results";
+import { MAX_SUBJECTS_PER_REQUEST } from "@/lib/humanos/schemas";
 import { NOT_SENT, SUCCESS_STATUS_KEYS, statusFromKey } from "@/lib/humanos/statuses";
+import { ANSWER_RECORD } from "./chunk-answers";
 import { rowsMatching } from "./run-counts";
 import { getRunRecord } from "./run-store";
 import { getRunSummary } from "./run-summaries";
 import { type FailedRow, isLiveState, type RowFilter, type RunRowsPage } from "./run-types";
 
+/** Row indexes first…last (both included); the whole run when not given. */
+interface RowRange {
+  first: number;
+  last: number;
+}
+const WHOLE_RUN: RowRange = { first: 0, last: 2_147_483_647 };
+
+/**
+ * The run's rows in `range` with what became of them, as a subquery `row_result` with the columns
+ * row_index, input, contact, internal_id, status, not_sent_reason, message, did, attempts (status
+ * null: no outcome yet). A row never sent carries its refusal; a sent row's outcome is in its
+ * chunk's answers, each chunk's expanded once (only the chunks the range can hold) and joined by
+ * row_index; its attempts are its chunk's (every row of a chunk is sent, and recorded, together).
+ */
+function rowResults(runId: string, range: RowRange = WHOLE_RUN): SQL {
+  const chunks = {
+    first: Math.floor(range.first / MAX_SUBJECTS_PER_REQUEST),
+    last: Math.floor(range.last / MAX_SUBJECTS_PER_REQUEST),
+  };
+  return sql`(
+    SELECT r.row_index, r.input, r.contact, r.internal_id,
+      CASE WHEN r.refusal IS NOT NULL THEN ${NOT_SENT}::text ELSE answer.status END AS status,
+      CASE WHEN r.refusal IS NOT NULL THEN 'invalid' ELSE answer.not_sent_reason END AS not_sent_reason,
+      coalesce(r.refusal, answer.message) AS message,
+      answer.did,
+      coalesce(c.attempts, 0) AS attempts
+    FROM run_rows r
+    LEFT JOIN run_chunks c ON c.run_id = r.run_id AND c.chunk_index = r.chunk_index
+    LEFT JOIN (
+      SELECT answer.* FROM run_chunks a, jsonb_to_recordset(a.answers) AS ${ANSWER_RECORD}
+      WHERE a.run_id = ${runId} AND a.chunk_index BETWEEN ${chunks.first} AND ${chunks.last}
+    ) answer ON answer.row_index = r.row_index
+    WHERE r.run_id = ${runId} AND r.row_index BETWEEN ${range.first} AND ${range.last}
+  ) AS row_result`;
+}
+
 /** Which rows a filter selects. A live run lists only rows with an outcome; a stopped one lists all. */
-function rowFilterCondition(runId: string, filter: RowFilter, live: boolean): SQL | undefined {
-  const ofRun = eq(runRows.runId, runId);
-  const status = runRowOutcomes.status;
-  const withOutcome = live ? isNotNull(status) : undefined;
-  if (filter === "all") return and(ofRun, withOutcome);
-  if (filter === "failed") {
-    return and(ofRun, or(notInArray(status, [...SUCCESS_STATUS_KEYS]), live ? undefined : isNull(status)));
-  }
-  if (filter === NOT_SENT) return and(ofRun, or(eq(status, NOT_SENT), live ? undefined : isNull(status)));
-  return and(ofRun, eq(status, filter));
+function rowFilterCondition(filter: RowFilter, live: boolean): SQL {
+  const successes = sql.join(
+    SUCCESS_STATUS_KEYS.map((key) => sql`${key}::text`),
+    sql`, `,
+  );
+  const orNoOutcome = live ? sql`` : sql` OR status IS NULL`;
+  if (filter === "all") return live ? sql`status IS NOT NULL` : sql`true`;
+  if (filter === "failed") return sql`(status NOT IN (${successes})${orNoOutcome})`;
+  if (filter === NOT_SENT) return sql`(status = ${NOT_SENT}::text${orNoOutcome})`;
+  return sql`status = ${filter}::text`;
 }
 
 const NO_OUTCOME_MESSAGE =
@@ -68,34 +92,9 @@ function toRowResult(row: StoredRow): RowResult {
   return result;
 }
 
-const storedRowColumns = {
-  rowIndex: runRows.rowIndex,
-  contact: runRows.contact,
-  internalId: runRows.internalId,
-  status: runRowOutcomes.status,
-  notSentReason: runRowOutcomes.notSentReason,
-  message: runRowOutcomes.message,
-  did: runRowOutcomes.did,
-  // Every row of a chunk is sent, and recorded, together: its attempts are the chunk's.
-  attempts: sql<number>`coalesce(${runChunks.attempts}, 0)`.mapWith(Number),
-};
-
-/** A row's outcome, when it has one. */
-const OUTCOME_OF_ROW = and(
-  eq(runRowOutcomes.runId, runRows.runId),
-  eq(runRowOutcomes.rowIndex, runRows.rowIndex),
+const STORED_ROW_COLUMNS = sql.raw(
+  `row_index AS "rowIndex", contact, internal_id AS "internalId", status, not_sent_reason AS "notSentReason", message, did, attempts`,
 );
-/** A row's chunk (none for a row never sent). */
-const CHUNK_OF_ROW = and(eq(runChunks.runId, runRows.runId), eq(runChunks.chunkIndex, runRows.chunkIndex));
-
-/** Rows with their outcome (nulls while there is none) and their chunk's attempts. */
-function selectStoredRows(db: Db) {
-  return db
-    .select(storedRowColumns)
-    .from(runRows)
-    .leftJoin(runRowOutcomes, OUTCOME_OF_ROW)
-    .leftJoin(runChunks, CHUNK_OF_ROW);
-}
 
 async function isRunLive(db: Db, runId: string): Promise<boolean> {
   const record = await getRunRecord(db, runId);
@@ -110,18 +109,17 @@ export async function getRunRows(
   const summary = await getRunSummary(db, runId);
   if (!summary) return { rows: [], total: 0, offset: page.offset, limit: page.limit, final: false };
   const live = isLiveState(summary.state);
-  const where = rowFilterCondition(runId, page.filter, live);
+  const where = rowFilterCondition(page.filter, live);
   const rows = await readPage(db, runId, where, page);
   // A draft's declared total is not what it holds yet: only there are the rows counted one by one.
   const total =
     summary.state === "draft"
       ? ((
-          await db
-            .select({ value: count() })
-            .from(runRows)
-            .leftJoin(runRowOutcomes, OUTCOME_OF_ROW)
-            .where(where)
-        )[0]?.value ?? 0)
+          await queryRows<{ rows: number }>(
+            db,
+            sql`SELECT count(*)::int AS rows FROM ${rowResults(runId)} WHERE ${where}`,
+          )
+        )[0]?.rows ?? 0)
       : rowsMatching(summary, page.filter);
   return {
     rows: rows.map(toRowResult),
@@ -138,88 +136,89 @@ async function everyRowAnsweredThrough(db: Db, runId: string, last: StoredRow | 
   const [waiting] = await queryRows<{ any: boolean }>(
     db,
     sql`SELECT EXISTS (
-          SELECT 1 FROM run_rows r
-          LEFT JOIN run_row_outcomes o ON o.run_id = r.run_id AND o.row_index = r.row_index
-          WHERE r.run_id = ${runId} AND r.row_index <= ${last.rowIndex} AND o.row_index IS NULL
+          SELECT 1 FROM ${rowResults(runId, { first: 0, last: last.rowIndex })} WHERE status IS NULL
         ) AS any`,
   );
   return waiting?.any === false;
 }
 
 /**
- * Up to this offset a page is read in one statement. Deeper, the rows to skip are walked through
- * the narrow primary-key indexes alone, and only the page's rows are joined with their outcome and
- * chunk (one statement joining every skipped row took 420 ms at offset 50,000 of 100,000 rows).
+ * Up to this offset a page is read in one statement. Deeper, the rows to skip are found by their
+ * row_index alone, and only the page's rows are read in full (one statement carrying every skipped
+ * row's input, message and DID through the sort took 420 ms at offset 50,000 of 100,000 rows).
  */
 export const ONE_STATEMENT_MAX_OFFSET = 2000;
 
 async function readPage(
   db: Db,
   runId: string,
-  where: SQL | undefined,
+  where: SQL,
   page: { offset: number; limit: number },
 ): Promise<StoredRow[]> {
   if (page.offset <= ONE_STATEMENT_MAX_OFFSET) {
-    return selectStoredRows(db)
-      .where(where)
-      .orderBy(asc(runRows.rowIndex))
-      .offset(page.offset)
-      .limit(page.limit);
+    return queryRows<StoredRow>(
+      db,
+      sql`SELECT ${STORED_ROW_COLUMNS} FROM ${rowResults(runId)} WHERE ${where}
+          ORDER BY row_index OFFSET ${page.offset} LIMIT ${page.limit}`,
+    );
   }
   const onPage = (
-    await db
-      .select({ rowIndex: runRows.rowIndex })
-      .from(runRows)
-      .leftJoin(runRowOutcomes, OUTCOME_OF_ROW)
-      .where(where)
-      .orderBy(asc(runRows.rowIndex))
-      .offset(page.offset)
-      .limit(page.limit)
-  ).map((row) => row.rowIndex);
+    await queryRows<{ row_index: number }>(
+      db,
+      sql`SELECT row_index FROM ${rowResults(runId)} WHERE ${where}
+          ORDER BY row_index OFFSET ${page.offset} LIMIT ${page.limit}`,
+    )
+  ).map((row) => row.row_index);
   const [first, last] = [onPage[0], onPage[onPage.length - 1]];
   if (first === undefined || last === undefined) return [];
-  return selectStoredRows(db)
-    .where(
-      and(
-        eq(runRows.runId, runId),
-        between(runRows.rowIndex, first, last),
-        inArray(runRows.rowIndex, onPage),
-      ),
-    )
-    .orderBy(asc(runRows.rowIndex));
+  return queryRows<StoredRow>(
+    db,
+    sql`SELECT ${STORED_ROW_COLUMNS} FROM ${rowResults(runId, { first, last })}
+        WHERE row_index = ANY(${`{${onPage.join(",")}}`}::int[]) ORDER BY row_index`,
+  );
 }
 
-/** Every row matching a filter, in batches, for exports of any size. */
+/**
+ * Every row matching a filter, in batches of `batchSize` (the last may be smaller), for exports of
+ * any size. The run is read `batchSize` row indexes at a time, so each read expands only the
+ * answers of the chunks those rows are in.
+ */
 export async function* iterateRunRows(
   db: Db,
   runId: string,
   filter: RowFilter,
   batchSize = 2000,
 ): AsyncGenerator<RowResult[]> {
-  const where = rowFilterCondition(runId, filter, await isRunLive(db, runId));
-  let after = -1;
-  for (;;) {
-    const rows = await selectStoredRows(db)
-      .where(and(where, sql`${runRows.rowIndex} > ${after}`))
-      .orderBy(asc(runRows.rowIndex))
-      .limit(batchSize);
-    if (rows.length === 0) return;
-    yield rows.map(toRowResult);
-    after = rows[rows.length - 1]?.rowIndex ?? after;
-    if (rows.length < batchSize) return;
+  const where = rowFilterCondition(filter, await isRunLive(db, runId));
+  const [extent] = await queryRows<{ last: number | null }>(
+    db,
+    sql`SELECT max(row_index) AS last FROM run_rows WHERE run_id = ${runId}`,
+  );
+  const lastRow = extent?.last ?? -1;
+  let pending: RowResult[] = [];
+  for (let first = 0; first <= lastRow; first += batchSize) {
+    const rows = await queryRows<StoredRow>(
+      db,
+      sql`SELECT ${STORED_ROW_COLUMNS} FROM ${rowResults(runId, { first, last: first + batchSize - 1 })}
+          WHERE ${where} ORDER BY row_index`,
+    );
+    pending.push(...rows.map(toRowResult));
+    while (pending.length >= batchSize) {
+      yield pending.slice(0, batchSize);
+      pending = pending.slice(batchSize);
+    }
   }
+  if (pending.length > 0) yield pending;
 }
 
 /** Failed and unsent rows with what was sent, for fix-and-resend. Successful rows never come back. */
 export async function getFailedRows(db: Db, runId: string): Promise<FailedRow[]> {
   const live = await isRunLive(db, runId);
-  const rows = await db
-    .select({ ...storedRowColumns, input: runRows.input })
-    .from(runRows)
-    .leftJoin(runRowOutcomes, OUTCOME_OF_ROW)
-    .leftJoin(runChunks, CHUNK_OF_ROW)
-    .where(rowFilterCondition(runId, "failed", live))
-    .orderBy(asc(runRows.rowIndex));
+  const rows = await queryRows<StoredRow & { input: string }>(
+    db,
+    sql`SELECT ${STORED_ROW_COLUMNS}, input FROM ${rowResults(runId)}
+        WHERE ${rowFilterCondition("failed", live)} ORDER BY row_index`,
+  );
   return rows.map((row) => {
     const result = toRowResult(row);
     const parsed: unknown = JSON.parse(row.input);

@@ -270,6 +270,23 @@ describeEachDatabase("run service", (use) => {
     expect(await page(0, 100)).toStrictEqual([0, 100, false]);
   });
 
+  it("a slice sent with start: true starts the run once its rows are stored, and only once", async () => {
+    const runId = await draft(150);
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(100), start: true })).toMatchObject({
+      ok: true,
+      accepted: 100,
+    });
+    expect((await getRunSummary(deps.db, runId))?.state).toBe("running");
+    expect(await appendRows(deps, "alice", { runId, rows: subjects(50, 100), start: true })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    await appendRows(deps, "alice", { runId, rows: [], last: true });
+    await settleActiveRuns();
+    expect(await getRunSummary(deps.db, runId)).toMatchObject({ state: "completed", doneRows: 150 });
+    expect(server.requests.map((request) => request.subjects.length)).toStrictEqual([100, 50]);
+  });
+
   it("only the creator fills and starts a draft; a run starts once", async () => {
     const runId = await draft(1);
     expect(await appendRows(deps, "bob", { runId, rows: subjects(1) })).toMatchObject({

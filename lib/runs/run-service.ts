@@ -63,6 +63,11 @@ export const appendRowsInputSchema = z
       .max(MAX_ROWS_PER_APPEND, `At most ${MAX_ROWS_PER_APPEND} rows per call; send them in slices`),
     /** The last slice: the run then holds every row it will ever hold. */
     last: z.boolean().default(false),
+    /**
+     * Start sending the draft run once this slice is stored: the first slice's call starts the run
+     * itself, instead of a start call of its own one round trip later.
+     */
+    start: z.boolean().default(false),
   })
   .refine((input) => input.rows.length > 0 || input.last, { message: "No rows to store", path: ["rows"] });
 
@@ -148,7 +153,20 @@ export async function appendRows(
   const stored = await storeRowSlice(deps.db, parsed.data.runId, rows, { last: parsed.data.last });
   if (!stored.ok) return failure("conflict", stored.reason);
   notifyRowsStored(parsed.data.runId);
+  if (parsed.data.start) {
+    const started = await startStoredRun(deps, parsed.data.runId);
+    if (!started.ok) return started;
+  }
   return { ok: true, accepted: rows.length - refused.length, refused };
+}
+
+/** Hands a draft run to the engine; only one caller ever starts a run. */
+async function startStoredRun(deps: RunServiceDeps, runId: string): Promise<RunActionResult> {
+  if (!(await markRunStarted(deps.db, runId, engineWorkerId()))) {
+    return failure("conflict", "This run has already started.");
+  }
+  startSending(deps.engine, runId);
+  return { ok: true };
 }
 
 export async function startRun(
@@ -160,11 +178,7 @@ export async function startRun(
   if (!parsed.success) return invalid(parsed.error);
   const problem = await ownedBy(deps, parsed.data.runId, operator);
   if (problem) return problem;
-  if (!(await markRunStarted(deps.db, parsed.data.runId, engineWorkerId()))) {
-    return failure("conflict", "This run has already started.");
-  }
-  startSending(deps.engine, parsed.data.runId);
-  return { ok: true };
+  return startStoredRun(deps, parsed.data.runId);
 }
 
 export async function cancelRun(deps: RunServiceDeps, input: unknown): Promise<RunActionResult> {

@@ -5,13 +5,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { type Db, queryRows, type Tx } from "@/lib/db/database";
+import { type Db, queryRows } from "@/lib/db/database";
 import { type ChunkState, type RunState, runChunks, runs } from "@/lib/db/schema";
 import type { RowResult } from "@/lib/humanos/results";
 import type { Subject } from "@/lib/humanos/schemas";
 import { MAX_SUBJECTS_PER_REQUEST } from "@/lib/humanos/schemas";
 import type { PreparedChunk } from "@/lib/humanos/send-chunk";
-import { NOT_SENT, statusKey } from "@/lib/humanos/statuses";
+import { NOT_SENT } from "@/lib/humanos/statuses";
+import { cancelledAnswers, chunkAnswersOf, statusCountsOf } from "./chunk-answers";
 
 export interface NewRun {
   createdBy: string;
@@ -90,35 +91,26 @@ export async function storeRowSlice(
       const records = rows.slice(start, start + INSERT_BATCH).map(rowRecord);
       // One JSON parameter instead of thousands of bound values: much cheaper to plan and to bind.
       await tx.execute(sql`
-        INSERT INTO run_rows (run_id, row_index, chunk_index, input, contact, internal_id)
-        SELECT ${runId}::uuid, v.row_index, v.chunk_index, v.input, v.contact, v.internal_id
+        INSERT INTO run_rows (run_id, row_index, chunk_index, input, contact, internal_id, refusal)
+        SELECT ${runId}::uuid, v.row_index, v.chunk_index, v.input, v.contact, v.internal_id, v.refusal
         FROM json_to_recordset(${JSON.stringify(records)}::json) AS v(
-          row_index int, chunk_index int, input text, contact text, internal_id text)`);
+          row_index int, chunk_index int, input text, contact text, internal_id text, refusal text)`);
     }
-    const refusals = rows.flatMap(refusalOutcome);
-    if (refusals.length > 0) await insertOutcomes(tx, runId, refusals);
     const receivedThrough = rows.length > 0 ? Math.max(...indices) : run.received_through;
     // Chunks from the one the previous slice may have left open up to the last complete one.
     const fromChunk = chunkIndexOf(run.received_through + 1);
     const throughChunk = options.last ? LAST_CHUNK_INDEX : chunkIndexOf(receivedThrough + 1) - 1;
     const cancelled = run.state === "cancelled";
     if (throughChunk >= fromChunk) {
+      // A run cancelled while rows were still arriving: its new chunks are recorded, never sent.
       await tx.execute(sql`
-        INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count, status_counts)
-        SELECT ${runId}::uuid, chunk_index, gen_random_uuid(), ${cancelled ? "cancelled" : "pending"}, count(*),
-          CASE WHEN ${cancelled} THEN jsonb_build_object(${NOT_SENT}::text, count(*)) END
-        FROM run_rows
-        WHERE run_id = ${runId} AND ${inChunks(fromChunk, throughChunk)} AND chunk_index IS NOT NULL
-        GROUP BY chunk_index
+        INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count, status_counts, answers)
+        SELECT ${runId}::uuid, r.chunk_index, gen_random_uuid(), ${cancelled ? "cancelled" : "pending"}, count(*),
+          ${cancelled ? sql`jsonb_build_object(${NOT_SENT}::text, count(*)), ${cancelledAnswers("r")}` : sql`NULL, NULL`}
+        FROM run_rows r
+        WHERE r.run_id = ${runId} AND ${inChunks(fromChunk, throughChunk)} AND r.chunk_index IS NOT NULL
+        GROUP BY r.chunk_index
         ON CONFLICT DO NOTHING`);
-      if (cancelled) {
-        // The run was cancelled while rows were still arriving: they are recorded, never sent.
-        await tx.execute(sql`
-          INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message)
-          SELECT run_id, row_index, ${NOT_SENT}, 'cancelled', ${CANCELLED_MESSAGE} FROM run_rows
-          WHERE run_id = ${runId} AND ${inChunks(fromChunk, throughChunk)} AND chunk_index IS NOT NULL
-          ON CONFLICT DO NOTHING`);
-      }
     }
     const refused = rows.filter((row) => "refused" in row).length;
     await tx.execute(sql`
@@ -138,6 +130,7 @@ function rowRecord(row: RowToStore) {
       input: JSON.stringify(row.subject),
       contact: row.subject.contact,
       internal_id: row.subject.internalId ?? null,
+      refusal: null,
     };
   }
   const input = JSON.stringify(row.refused.input ?? null) ?? "null";
@@ -147,43 +140,8 @@ function rowRecord(row: RowToStore) {
     input: input.length > MAX_REFUSED_INPUT_CHARS ? "null" : input,
     contact: row.refused.contact,
     internal_id: row.refused.internalId ?? null,
+    refusal: row.refused.message,
   };
-}
-
-/** An outcome row as insertOutcomes takes it (the JSON keys are the SQL column names). */
-interface OutcomeRecord {
-  row_index: number;
-  status: string;
-  reason: string | null;
-  message: string;
-  did: string | null;
-}
-
-/** A refused row is stored with its outcome: not sent, invalid, and why. */
-function refusalOutcome(row: RowToStore): OutcomeRecord[] {
-  if (!("refused" in row)) return [];
-  return [
-    { row_index: row.rowIndex, status: NOT_SENT, reason: "invalid", message: row.refused.message, did: null },
-  ];
-}
-
-/**
- * Stores outcomes, one insert of narrow rows whatever their number. A row that somehow has one
- * already (two instances sending one run after a stale heartbeat) takes the newer answer.
- */
-async function insertOutcomes(db: Db | Tx, runId: string, outcomes: readonly OutcomeRecord[]): Promise<void> {
-  await db.execute(outcomeInsert(runId, outcomes));
-}
-
-function outcomeInsert(runId: string, outcomes: readonly OutcomeRecord[]) {
-  return sql`
-    INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message, did)
-    SELECT ${runId}::uuid, v.row_index, v.status, v.reason, v.message, v.did
-    FROM json_to_recordset(${JSON.stringify(outcomes)}::json)
-      AS v(row_index int, status text, reason text, message text, did text)
-    ON CONFLICT (run_id, row_index) DO UPDATE SET status = excluded.status,
-      not_sent_reason = excluded.not_sent_reason, message = excluded.message, did = excluded.did,
-      answered_at = excluded.answered_at`;
 }
 
 /**
@@ -319,10 +277,11 @@ export function chunkStateOf(results: readonly RowResult[]): ChunkState {
 }
 
 /**
- * Stores one chunk's results and the chunk's new state in one statement (atomic without a
- * transaction) and returns the run's state: anything but "running" (a cancel, possibly from another
- * console instance) tells the engine to take no new chunk. The run's row is only read: the engine's
- * heartbeat timer shows it alive (rewriting the run's row for every chunk was a write per request).
+ * Stores one chunk's results (its answers, one jsonb value) and its new state in one statement, and
+ * returns the run's state: anything but "running" (a cancel, possibly from another console
+ * instance) tells the engine to take no new chunk. The run's row is only read: the engine's heartbeat
+ * timer shows it alive (rewriting the run's row for every chunk was a write per request). Answers
+ * recorded twice (two instances sending one run after a stale heartbeat) keep the newer ones.
  */
 export async function recordChunkResults(
   db: Db,
@@ -330,26 +289,15 @@ export async function recordChunkResults(
   chunkIndex: number,
   results: readonly RowResult[],
 ): Promise<RunState | undefined> {
-  const outcomes: OutcomeRecord[] = results.map((result) => ({
-    row_index: result.rowIndex,
-    status: statusKey(result.status),
-    reason: result.notSentReason ?? null,
-    message: result.message,
-    did: result.did ?? null,
-  }));
+  const answers = chunkAnswersOf(results);
   const attempts = Math.max(0, ...results.map((result) => result.attempts));
-  const statusCounts: Record<string, number> = {};
-  for (const result of results) {
-    const key = statusKey(result.status);
-    statusCounts[key] = (statusCounts[key] ?? 0) + 1;
-  }
   const [run] = await queryRows<{ state: RunState }>(
     db,
     sql`
-    WITH answered AS (${outcomeInsert(runId, outcomes)} RETURNING 1)
-    , chunk AS (
+    WITH chunk AS (
       UPDATE run_chunks SET state = ${chunkStateOf(results)}, attempts = attempts + ${attempts},
-        status_counts = ${JSON.stringify(statusCounts)}::jsonb, updated_at = now()
+        status_counts = ${JSON.stringify(statusCountsOf(answers))}::jsonb,
+        answers = ${JSON.stringify(answers)}::jsonb, updated_at = now()
       WHERE run_id = ${runId} AND chunk_index = ${chunkIndex}
       RETURNING 1
     )
@@ -362,9 +310,6 @@ export async function touchRunHeartbeat(db: Db, runId: string): Promise<void> {
   await db.update(runs).set({ heartbeatAt: sql`now()` }).where(eq(runs.id, runId));
 }
 
-const CANCELLED_MESSAGE =
-  "Not sent: the run was cancelled before this row's request started. Resume the run, or use Edit failed rows, to send it.";
-
 /** Ends a run: chunks never sent become "cancelled" (when cancelled), and the run gets its final state. */
 export async function finishRun(db: Db, runId: string, state: "completed" | "cancelled"): Promise<void> {
   await db.transaction(async (tx) => {
@@ -372,19 +317,14 @@ export async function finishRun(db: Db, runId: string, state: "completed" | "can
     await tx.execute(sql`SELECT 1 FROM runs WHERE id = ${runId} FOR UPDATE`);
     if (state === "cancelled") {
       await tx.execute(sql`
-        INSERT INTO run_row_outcomes (run_id, row_index, status, not_sent_reason, message)
-        SELECT run_id, row_index, ${NOT_SENT}, 'cancelled', ${CANCELLED_MESSAGE} FROM run_rows
-        WHERE run_id = ${runId} AND chunk_index IN (
-          SELECT chunk_index FROM run_chunks WHERE run_id = ${runId} AND state = 'pending')
-        ON CONFLICT DO NOTHING`);
-      await tx
-        .update(runChunks)
-        .set({
-          state: "cancelled",
-          statusCounts: sql`jsonb_build_object(${NOT_SENT}::text, ${runChunks.rowCount})`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(runChunks.runId, runId), eq(runChunks.state, "pending")));
+        UPDATE run_chunks c SET state = 'cancelled',
+          status_counts = jsonb_build_object(${NOT_SENT}::text, c.row_count),
+          answers = (SELECT ${cancelledAnswers("r")} FROM run_rows r
+                     WHERE r.run_id = c.run_id AND r.chunk_index = c.chunk_index
+                       AND r.row_index >= c.chunk_index * ${MAX_SUBJECTS_PER_REQUEST}
+                       AND r.row_index < (c.chunk_index + 1) * ${MAX_SUBJECTS_PER_REQUEST}),
+          updated_at = now()
+        WHERE c.run_id = ${runId} AND c.state = 'pending'`);
     }
     await tx
       .update(runs)
@@ -405,7 +345,7 @@ export async function requestCancel(db: Db, runId: string): Promise<boolean> {
 
 /**
  * Claims a stopped run for resuming: every chunk without a recorded answer goes back to "pending"
- * (same Idempotency-Key) and its rows lose their provisional outcome. False when the run is live
+ * (same Idempotency-Key) and loses its provisional outcome. False when the run is live
  * (someone else resumed it first) or has nothing left to send.
  */
 export async function claimRunForResume(db: Db, runId: string, workerId: string): Promise<boolean> {
@@ -423,13 +363,9 @@ export async function claimRunForResume(db: Db, runId: string, workerId: string)
       )
       .returning({ id: runs.id });
     if (claimed.length === 0) return false;
-    await tx.execute(sql`
-      DELETE FROM run_row_outcomes o USING run_rows r
-      WHERE o.run_id = ${runId} AND r.run_id = ${runId} AND r.row_index = o.row_index
-        AND r.chunk_index IN (SELECT chunk_index FROM run_chunks WHERE run_id = ${runId} AND state <> 'answered')`);
     await tx
       .update(runChunks)
-      .set({ state: "pending", statusCounts: null, updatedAt: sql`now()` })
+      .set({ state: "pending", statusCounts: null, answers: null, updatedAt: sql`now()` })
       .where(and(eq(runChunks.runId, runId), sql`${runChunks.state} <> 'answered'`));
     return true;
   });
