@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { eq, getTableColumns, getTableName, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "./database";
@@ -20,39 +19,6 @@ describeEachDatabase("migrations", (use) => {
   it("records every migration once", async () => {
     const rows = await queryRows<{ id: string }>(use().db, sql`SELECT id FROM schema_migrations ORDER BY id`);
     expect(rows.map((row) => row.id)).toStrictEqual(MIGRATIONS.map((migration) => migration.id));
-  });
-
-  it("deleting runs deletes their rows and chunks, and no other run's", async () => {
-    const { db } = use();
-    const [gone, kept] = ["00000000-0000-4000-8000-0000000000d1", "00000000-0000-4000-8000-0000000000d2"];
-    for (const id of [gone, kept]) {
-      await db.insert(schema.runs).values({
-        id,
-        createdBy: "alice",
-        source: "paste",
-        apiTarget: "sandbox",
-        state: "draft",
-        totalRows: 1,
-      });
-      await db.insert(schema.runChunks).values({
-        runId: id,
-        chunkIndex: 0,
-        idempotencyKey: randomUUID(),
-        state: "pending",
-        rowCount: 1,
-      });
-      await db
-        .insert(schema.runRows)
-        .values({ runId: id, rowIndex: 0, chunkIndex: 0, input: "{}", contact: "" });
-    }
-    await db.delete(schema.runs).where(eq(schema.runs.id, gone));
-    const left = await queryRows<{ rows: number; chunks: number }>(
-      db,
-      sql`SELECT (SELECT count(*)::int FROM run_rows WHERE run_id IN (${gone}, ${kept})) AS rows,
-                 (SELECT count(*)::int FROM run_chunks WHERE run_id IN (${gone}, ${kept})) AS chunks`,
-    );
-    expect(left).toStrictEqual([{ rows: 1, chunks: 1 }]);
-    await db.delete(schema.runs).where(eq(schema.runs.id, kept));
   });
 
   it.each(TABLES.map((table) => [getTableName(table), table] as const))(

@@ -136,24 +136,6 @@ UPDATE run_chunks c SET answers = a.answers
 DROP TABLE run_row_outcomes;
 `,
   },
-  {
-    // The foreign key checked every stored row against runs, an index probe and a row lock per row:
-    // 40 % of storing a slice of 1,000 rows on PGlite (31 ms against 18). Rows are only inserted by
-    // storeRowSlice, which holds the run's row locked (FOR UPDATE) in the same transaction, so the
-    // run exists. Deleting runs still deletes their rows, once per statement.
-    id: "0004_run_rows_without_row_checks",
-    sql: `
-ALTER TABLE run_rows DROP CONSTRAINT run_rows_run_id_fkey;
-CREATE FUNCTION delete_rows_of_deleted_runs() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  DELETE FROM run_rows WHERE run_id IN (SELECT id FROM deleted_runs);
-  RETURN NULL;
-END
-$fn$;
-CREATE TRIGGER runs_delete_their_rows AFTER DELETE ON runs
-  REFERENCING OLD TABLE AS deleted_runs FOR EACH STATEMENT EXECUTE FUNCTION delete_rows_of_deleted_runs();
-`,
-  },
 ];
 
 /** Any fixed number: every console instance takes the same lock, so only one migrates at a time. */

@@ -116,11 +116,9 @@ export const runChunks = pgTable(
 export const runRows = pgTable(
   "run_rows",
   {
-    /**
-     * No foreign key (its check per row cost 40 % of storing them): only storeRowSlice inserts rows,
-     * with the run's row locked; deleting a run deletes its rows (trigger runs_delete_their_rows).
-     */
-    runId: uuid("run_id").notNull(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
     /** 0-based position in the operator's input (grid row or form entry). */
     rowIndex: integer("row_index").notNull(),
     /**
