@@ -180,6 +180,11 @@ test("Cancel stops new requests, records the ones in flight, and Resume sends on
     expect(created).toBeGreaterThanOrEqual(200);
     expect(created).toBeLessThan(ROWS);
     expect(counts).toStrictEqual({ "200": created, "not-sent": ROWS - created });
+    // The bar shows how far the run got: the rows never sent wait for Resume, they are not "processed".
+    await expect.poll(() => processedRows(page)).toBe(created);
+    await expect(onboard.runProgress).toContainText(
+      `${created.toLocaleString("en")} of ${ROWS.toLocaleString("en")} rows processed`,
+    );
     // Rows never sent really were not sent: the sandbox does not know them.
     const firstUnsent = afterCancel.find((row) => row.status === "not-sent");
     const unknown = await fetch(

@@ -4,7 +4,7 @@ import { Play, Square } from "lucide-react";
 import { useId } from "react";
 import { StatusCountList } from "@/components/results-table/status-counts";
 import { Button } from "@/components/ui/button";
-import { isLiveState, type RunProgress as RunProgressData } from "@/lib/runs/run-types";
+import { isLiveState, processedRows, type RunProgress as RunProgressData } from "@/lib/runs/run-types";
 import { formatCount, formatDuration, formatRate } from "./format";
 import { RUN_STATE_INFO, RunStateBadge } from "./run-state";
 import type { RunCommand } from "./use-run-control";
@@ -42,7 +42,8 @@ export function RunProgress({
   const headingId = useId();
   const barLabelId = useId();
   const isLive = isLiveState(progress.state);
-  const { doneRows, totalRows, resumableRows } = progress;
+  const { totalRows, resumableRows } = progress;
+  const doneRows = processedRows(progress);
   return (
     <section
       aria-labelledby={headingId}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusCountList } from "@/components/results-table/status-counts";
-import type { RunSummary } from "@/lib/runs/run-types";
+import { processedRows, type RunSummary } from "@/lib/runs/run-types";
 import { formatCount, runPaths, shortRunId } from "./format";
 import { LocalTime } from "./local-time";
 import { RunStateBadge } from "./run-state";
@@ -77,9 +77,9 @@ export function RunsList({ runs }: { runs: readonly RunSummary[] }) {
                 <RunStateBadge state={run.state} />
               </td>
               <td className="px-3 py-2 text-right tabular-nums">
-                {run.doneRows === run.totalRows
+                {processedRows(run) === run.totalRows
                   ? formatCount(run.totalRows)
-                  : `${formatCount(run.doneRows)} of ${formatCount(run.totalRows)}`}
+                  : `${formatCount(processedRows(run))} of ${formatCount(run.totalRows)}`}
               </td>
               <td className="px-3 py-2">
                 <StatusCountList

@@ -66,7 +66,12 @@ describeEachDatabase("run service: cancel and resume", (use) => {
     );
     expect(await markInterruptedRuns(deps.db)).toBe(1);
     const interrupted = await getRunSummary(deps.db, runId);
-    expect(interrupted).toMatchObject({ state: "interrupted", doneRows: 100, resumableRows: 200 });
+    expect(interrupted).toMatchObject({
+      state: "interrupted",
+      doneRows: 100,
+      resumableRows: 200,
+      cancelledRows: 0,
+    });
     const failures = await getRunRows(deps.db, runId, { filter: "not-sent", offset: 0, limit: 1 });
     expect(failures.total).toBe(200);
     expect(failures.rows[0]?.message).toMatch(/Resume the run/);
@@ -109,7 +114,12 @@ describeEachDatabase("run service: cancel and resume", (use) => {
     const summary = await getRunSummary(deps.db, runId);
     const answered = summary?.counts.find((entry) => entry.status === 200)?.count ?? 0;
     expect(answered).toBe(server.requests.length * 100);
-    expect(summary).toMatchObject({ state: "cancelled", doneRows: 1000, resumableRows: 1000 - answered });
+    expect(summary).toMatchObject({
+      state: "cancelled",
+      doneRows: 1000,
+      resumableRows: 1000 - answered,
+      cancelledRows: 1000 - answered,
+    });
     const cancelled = await getRunRows(deps.db, runId, { filter: "not-sent", offset: 0, limit: 1 });
     expect(cancelled.rows[0]).toMatchObject({ notSentReason: "cancelled" });
 

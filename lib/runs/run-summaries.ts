@@ -11,11 +11,7 @@ import { progressOf, type RunProgress, type RunSummary } from "./run-types";
 
 type RunRow = typeof runs.$inferSelect;
 
-function toSummary(
-  run: RunRow,
-  counts: Array<{ status: string; count: number }>,
-  resumableRows: number,
-): RunSummary {
+function toSummary(run: RunRow, { counts, resumableRows, cancelledRows }: RunCounts): RunSummary {
   const statusCounts = counts
     .map((entry) => ({ status: statusFromKey(entry.status), count: entry.count }))
     .sort((left, right) => String(left.status).localeCompare(String(right.status), "en", { numeric: true }));
@@ -33,12 +29,14 @@ function toSummary(
     counts: statusCounts,
     doneRows: statusCounts.reduce((sum, entry) => sum + entry.count, 0),
     resumableRows,
+    cancelledRows,
   };
 }
 
 interface RunCounts {
   counts: Array<{ status: string; count: number }>;
   resumableRows: number;
+  cancelledRows: number;
 }
 
 /**
@@ -59,12 +57,15 @@ async function countsByRun(db: Db, runIds: readonly string[]): Promise<Map<strin
     run_id: string;
     refused_rows: number;
     resumable: number;
+    cancelled: number;
     counts: Record<string, number>;
   }>(
     db,
     sql`SELECT r.id AS run_id, r.refused_rows,
           coalesce((SELECT sum(c.row_count) FILTER (WHERE c.state <> 'answered')
                     FROM run_chunks c WHERE c.run_id = r.id), 0)::int AS resumable,
+          coalesce((SELECT sum(c.row_count) FILTER (WHERE c.state = 'cancelled')
+                    FROM run_chunks c WHERE c.run_id = r.id), 0)::int AS cancelled,
           coalesce((SELECT json_object_agg(s.status, s.rows) FROM (
                       SELECT e.key AS status, sum(e.value::int)::int AS rows
                       FROM run_chunks c, jsonb_each_text(c.status_counts) e
@@ -79,18 +80,17 @@ async function countsByRun(db: Db, runIds: readonly string[]): Promise<Map<strin
       if (notSent) notSent.count += row.refused_rows;
       else counts.push({ status: NOT_SENT, count: row.refused_rows });
     }
-    byRun.set(row.run_id, { counts, resumableRows: row.resumable });
+    byRun.set(row.run_id, { counts, resumableRows: row.resumable, cancelledRows: row.cancelled });
   }
   return byRun;
 }
 
-const NO_COUNTS: RunCounts = { counts: [], resumableRows: 0 };
+const NO_COUNTS: RunCounts = { counts: [], resumableRows: 0, cancelledRows: 0 };
 
 export async function getRunSummary(db: Db, runId: string): Promise<RunSummary | undefined> {
   const [run] = await db.select().from(runs).where(eq(runs.id, runId));
   if (!run) return undefined;
-  const counts = (await countsByRun(db, [runId])).get(runId) ?? NO_COUNTS;
-  return toSummary(run, counts.counts, counts.resumableRows);
+  return toSummary(run, (await countsByRun(db, [runId])).get(runId) ?? NO_COUNTS);
 }
 
 export async function getRunProgress(db: Db, runId: string): Promise<RunProgress | undefined> {
@@ -111,10 +111,7 @@ export async function listRuns(
     list.map((run) => run.id),
   );
   return {
-    runs: list.map((run) => {
-      const { counts: statusCounts, resumableRows } = counts.get(run.id) ?? NO_COUNTS;
-      return toSummary(run, statusCounts, resumableRows);
-    }),
+    runs: list.map((run) => toSummary(run, counts.get(run.id) ?? NO_COUNTS)),
     total: total?.value ?? 0,
   };
 }

@@ -16,6 +16,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     counts: [],
     doneRows: 0,
     resumableRows: 0,
+    cancelledRows: 0,
     ...overrides,
   };
 }

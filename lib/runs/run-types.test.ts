@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runSummary as summary } from "./run-summary.test-support";
-import { isLiveState, progressOf, type RunState, type RunSummary } from "./run-types";
+import { isLiveState, processedRows, progressOf, type RunState, type RunSummary } from "./run-types";
 
 const NOW = new Date("2026-11-27T10:00:10.000Z");
 
@@ -28,6 +28,25 @@ describe("progressOf", () => {
     expect(progress.rowsPerSecond).toBe(rowsPerSecond);
     expect(progress.etaSeconds).toBe(etaSeconds);
     expect(progress.readAt).toBe(NOW.toISOString());
+  });
+});
+
+describe("processedRows", () => {
+  it.each([
+    ["a live run", { doneRows: 300, cancelledRows: 0 }, 300],
+    ["a completed run", { doneRows: 1000, cancelledRows: 0 }, 1000],
+    [
+      "a cancelled run: its never-sent requests are still waiting",
+      { doneRows: 1000, cancelledRows: 700 },
+      300,
+    ],
+    [
+      "an interrupted run: rows without an answer were never counted",
+      { doneRows: 100, cancelledRows: 0 },
+      100,
+    ],
+  ])("%s", (_name, counts, expected) => {
+    expect(processedRows(summary(counts))).toBe(expected);
   });
 });
 

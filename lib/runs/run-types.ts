@@ -38,6 +38,17 @@ export interface RunSummary {
   doneRows: number;
   /** Rows whose request has no recorded answer (never sent, cancelled, no answer, refused whole): Resume sends them. */
   resumableRows: number;
+  /** Rows of requests never sent because the run was cancelled: in doneRows as "not sent", and resumable. */
+  cancelledRows: number;
+}
+
+/**
+ * Rows the run has dealt with: answered by Humanos, or refused before sending. A cancelled run's
+ * requests that were never sent are recorded as "not sent" but are still waiting (Resume sends them),
+ * so they do not count: a cancelled run shows how far it got, not a full bar.
+ */
+export function processedRows(summary: Pick<RunSummary, "doneRows" | "cancelledRows">): number {
+  return Math.max(0, summary.doneRows - summary.cancelledRows);
 }
 
 export interface RunProgress extends RunSummary {
