@@ -6,6 +6,14 @@ import { LocalTime } from "./local-time";
 import { RunStateBadge } from "./run-state";
 
 /** The history: one row per run, newest first, each linking to its page (and to the run it resends). */
+/** "N of M" while a run has rows left (a cancelled run's unsent ones included), else just M. */
+function ProcessedOfTotal({ run }: { run: RunSummary }) {
+  const processed = processedRows(run);
+  return processed === run.totalRows
+    ? formatCount(run.totalRows)
+    : `${formatCount(processed)} of ${formatCount(run.totalRows)}`;
+}
+
 export function RunsList({ runs }: { runs: readonly RunSummary[] }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
@@ -77,9 +85,7 @@ export function RunsList({ runs }: { runs: readonly RunSummary[] }) {
                 <RunStateBadge state={run.state} />
               </td>
               <td className="px-3 py-2 text-right tabular-nums">
-                {processedRows(run) === run.totalRows
-                  ? formatCount(run.totalRows)
-                  : `${formatCount(processedRows(run))} of ${formatCount(run.totalRows)}`}
+                <ProcessedOfTotal run={run} />
               </td>
               <td className="px-3 py-2">
                 <StatusCountList

@@ -66,6 +66,8 @@ export class ValidationPool {
   private options: ImportOptions | null = null;
   private pending: PendingValidation | null = null;
   private nextPasteId = 0;
+  private warmUpOver = false;
+  private warmUpListeners = new Set<() => void>();
 
   private get pool(): Worker[] {
     if (this.workers.length === 0) {
@@ -155,9 +157,6 @@ export class ValidationPool {
       () => {},
     );
   }
-
-  private warmUpOver = false;
-  private warmUpListeners = new Set<() => void>();
 
   /** True once every worker has finished its warm-up, or cut it short for a real job. */
   readonly isWarmUpOver = (): boolean => this.warmUpOver;
