@@ -115,6 +115,22 @@ describe("rowBoundaryAfter", () => {
     expect(rowBoundaryAfter(text, offset)).toBe(expected);
   });
 
+  it("finds the first row start at or after the offset, as a cell-by-cell scan does", () => {
+    const random = seededRandom(20261128);
+    for (let trial = 0; trial < 400; trial += 1) {
+      const text = randomPastedText(random);
+      const starts = rowStartsByCellScan(text);
+      for (let offset = 0; offset <= text.length + 1; offset += 1) {
+        const expected = starts.find((start) => start >= offset) ?? text.length;
+        expect({ text, offset, boundary: rowBoundaryAfter(text, offset) }).toStrictEqual({
+          text,
+          offset,
+          boundary: expected,
+        });
+      }
+    }
+  });
+
   it("cuts texts into parts that parse into the whole text's rows", () => {
     const random = seededRandom(20261127);
     for (let trial = 0; trial < 400; trial += 1) {
@@ -132,3 +148,39 @@ describe("rowBoundaryAfter", () => {
     }
   });
 });
+
+/**
+ * Every row start of `text`, found the slow way: cell by cell, as parseDelimitedText reads them (a
+ * quote opens a quoted cell only at a cell start and only when a closing quote follows).
+ */
+function rowStartsByCellScan(text: string): number[] {
+  const starts: number[] = [];
+  let index = text.startsWith("\ufeff") ? 1 : 0;
+  const unquotedEnd = (from: number) => {
+    let end = from;
+    while (end < text.length && !"\t\r\n".includes(text.charAt(end))) end += 1;
+    return end;
+  };
+  const cellEnd = (from: number) => {
+    if (text.charAt(from) === '"') {
+      for (let search = from + 1; ; ) {
+        const quote = text.indexOf('"', search);
+        if (quote === -1) break;
+        if (text.charAt(quote + 1) === '"') search = quote + 2;
+        else return unquotedEnd(quote + 1);
+      }
+    }
+    return unquotedEnd(from);
+  };
+  starts.push(index);
+  for (;;) {
+    const end = cellEnd(index);
+    if (end >= text.length) return starts;
+    if (text.charAt(end) === "\t") {
+      index = end + 1;
+      continue;
+    }
+    index = text.startsWith("\r\n", end) ? end + 2 : end + 1;
+    starts.push(index);
+  }
+}
