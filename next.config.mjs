@@ -7,6 +7,13 @@ const nextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time, and pg has optional
   // native parts: both must be required from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  turbopack: {
+    resolveAlias: {
+      // The same library, version and metadata, in its build for modern engines: the grid's workers
+      // parse every phone of a paste (see lib/vendor/libphonenumber-max-modern.mjs).
+      "libphonenumber-js/max": "./lib/vendor/libphonenumber-max-modern.mjs",
+    },
+  },
   experimental: {
     serverActions: {
       // A chunk of subjects sent by the browser is bounded by lib/humanos (MAX_SUBJECTS_PER_SUBMISSION);
