@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ApiTargetBadge } from "@/components/api-target-badge";
 import { MainNav } from "@/components/runs/main-nav";
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: "Create Humanos subjects in bulk and see what happened to every row.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prerendered: Next.js stamps the nonce of this response's
+  // Content-Security-Policy (proxy.ts) on the page's scripts, and a prerendered page would have none.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">

@@ -2,6 +2,8 @@
  * The Humanos "Create User" contract as zod schemas: the one definition shared by the form, the
  * paste grid, the server action and the sandbox, so that none of them can drift from the others.
  */
+// First: in the browser zod must be told not to compile parsers before the first z.object() below.
+import "./zod-csp";
 import { z } from "zod";
 import { isKnownAlpha3 } from "./countries";
 

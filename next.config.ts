@@ -1,5 +1,7 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from "next";
+import { staticHeaderRules } from "./lib/security-headers";
+
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `BROWSER_SOURCE_MAPS=1 next build` publishes source maps of the browser code, for profiling a
   // production build (bench/, .prof/); off by default so source is not served.
@@ -20,6 +22,10 @@ const nextConfig = {
       // this limit is set above that bound so the app, not Next, gives the clear message.
       bodySizeLimit: "4mb",
     },
+  },
+  // Security headers of every response; pages add their Content-Security-Policy in proxy.ts (it needs a nonce).
+  async headers() {
+    return staticHeaderRules({ development: process.env.NODE_ENV === "development" });
   },
 };
 
