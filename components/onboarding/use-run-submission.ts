@@ -2,13 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { appendRunRowsAction, createRunAction } from "@/app/runs/actions";
-import { slicesWithinSize, uploadSlices } from "./upload-slices";
-
-/**
- * The longest JSON text of rows one call carries: far below the action's 4 MB body limit even when
- * every character takes 3 bytes (a slice of rows with very long cells is cut in smaller pieces).
- */
-const MAX_SLICE_JSON_CHARS = 1_000_000;
+import { uploadSlices } from "./upload-slices";
 
 /** One row of a submission as the operator gave it: its position in the input and its subject. */
 export interface RunInputRow {
@@ -44,10 +38,8 @@ const NOTHING_SENT = "Nothing was sent to Humanos; press Create subjects to try 
 
 /**
  * "Create subjects": creates a draft run, stores its first 100 rows and starts it (one call), and
- * stores the rest in growing slices (uploadSlices) while the server already sends the first ones (a
- * row is only ever sent once it is stored). Each slice travels as one JSON text, which the browser
- * writes and the server reads far faster than the action's own encoding of thousands of objects; the
- * server checks the parsed rows like any other input.
+ * stores the rest, 1,000 at a time, while the server already sends the first ones (a row is only
+ * ever sent once it is stored).
  * From then on the server sends the rows; the screen only watches the run.
  */
 export function useRunSubmission() {
@@ -89,21 +81,20 @@ export function useRunSubmission() {
       }
       const id = created.runId;
       runId = id;
-      for (const planned of uploadSlices(total)) {
-        for (const { start, end, json } of slicesWithinSize(rows, planned, MAX_SLICE_JSON_CHARS)) {
-          const last = end >= total;
-          // The first slice's call also starts the run, once its rows are stored.
-          const appended = await appendRunRowsAction({ runId: id, rowsJson: json, last, start: !started });
-          if (!appended.ok) {
-            const problem = `Saving rows ${rowsLabel(start, end - start)} failed: ${appended.error.message}`;
-            if (started) await stopUpload(id, problem);
-            else setState({ phase: "failed", message: `${problem} ${NOTHING_SENT}` });
-            return;
-          }
-          saved += end - start;
-          started = true;
-          setState({ phase: "started", runId: id, saved, total });
+      for (const [start, end] of uploadSlices(total)) {
+        const slice = rows.slice(start, end);
+        const last = end >= total;
+        // The first slice's call also starts the run, once its rows are stored.
+        const appended = await appendRunRowsAction({ runId: id, rows: slice, last, start: !started });
+        if (!appended.ok) {
+          const problem = `Saving rows ${rowsLabel(start, slice.length)} failed: ${appended.error.message}`;
+          if (started) await stopUpload(id, problem);
+          else setState({ phase: "failed", message: `${problem} ${NOTHING_SENT}` });
+          return;
         }
+        saved += slice.length;
+        started = true;
+        setState({ phase: "started", runId: id, saved, total });
       }
     } catch {
       if (started && runId) {

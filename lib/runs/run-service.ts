@@ -19,12 +19,8 @@ import {
 } from "./run-store";
 import type { FailedRow } from "./run-types";
 
-/**
- * Rows per append call: far below the action body limit for ordinary rows (≈ 250 bytes each; the
- * browser also cuts a slice whose JSON is long), and few calls per run (each one costs a round trip
- * the sending may wait for).
- */
-export const MAX_ROWS_PER_APPEND = 2000;
+/** Rows per append call: far below the action body limit, and a natural step for upload progress. */
+export const MAX_ROWS_PER_APPEND = 1000;
 /** The most rows one run may hold. */
 export const MAX_ROWS_PER_RUN = 1_000_000;
 
@@ -76,23 +72,6 @@ export const appendRowsInputSchema = z
   .refine((input) => input.rows.length > 0 || input.last, { message: "No rows to store", path: ["rows"] });
 
 export const runIdInputSchema = z.object({ runId: runIdSchema });
-
-/**
- * The browser sends a slice's rows as one JSON text (`rowsJson`), which it writes and the server reads
- * far faster than the action's own encoding of thousands of objects: parsed here, the rows are then
- * checked by appendRowsInputSchema exactly like rows given as a list. Other input passes unchanged.
- */
-export function readRowsJson(input: unknown): { ok: true; input: unknown } | { ok: false; message: string } {
-  if (typeof input !== "object" || input === null || !("rowsJson" in input)) return { ok: true, input };
-  const { rowsJson, ...rest } = input as Record<string, unknown>;
-  if ("rows" in rest) return { ok: false, message: "Send the rows as a list or as JSON text, not both" };
-  if (typeof rowsJson !== "string") return { ok: false, message: "rowsJson must be a JSON text" };
-  try {
-    return { ok: true, input: { ...rest, rows: JSON.parse(rowsJson) } };
-  } catch {
-    return { ok: false, message: "The rows are not valid JSON" };
-  }
-}
 
 function invalid(error: z.ZodError): { ok: false; error: RunActionError } {
   return { ok: false, error: { code: "invalid-input", message: describeIssues(error) } };
@@ -151,9 +130,7 @@ export async function appendRows(
   operator: string,
   input: unknown,
 ): Promise<RunActionResult<{ accepted: number; refused: Array<{ rowIndex: number; message: string }> }>> {
-  const read = readRowsJson(input);
-  if (!read.ok) return failure("invalid-input", read.message);
-  const parsed = appendRowsInputSchema.safeParse(read.input);
+  const parsed = appendRowsInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const problem = await ownedBy(deps, parsed.data.runId, operator);
   if (problem) return problem;

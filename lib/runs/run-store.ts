@@ -46,7 +46,7 @@ export type RowToStore =
  * Each statement costs PGlite a fixed round trip (≈ 1 ms) besides its rows; one insert of 1,000
  * rows measured 28–42 ms against 33–56 ms for two of 500.
  */
-const INSERT_BATCH = 2000;
+const INSERT_BATCH = 1000;
 /** A refused row's input is kept for the operator to fix, but not without bound. */
 const MAX_REFUSED_INPUT_CHARS = 20_000;
 
