@@ -84,7 +84,11 @@ async function throughConsole(browser, count) {
   await waitForGridSettled(page, count);
   await grid.waitFor();
   const started = performance.now();
-  const cpuAtClick = { server: treeCpuSeconds(consoleMarks.serverPid), browser: consoleMarks.browserCpu() };
+  const cpuAtClick = {
+    server: treeCpuSeconds(consoleMarks.serverPid),
+    browser: consoleMarks.browserCpu(),
+    machine: machineCpuSeconds(),
+  };
   // BENCH_BROWSER_PROF=<file>: the page's own CPU profile from the click on (V8 .cpuprofile JSON).
   const browserProfile = process.env.BENCH_BROWSER_PROF ? await context.newCDPSession(page) : undefined;
   if (browserProfile) {
@@ -106,9 +110,12 @@ async function throughConsole(browser, count) {
     { timeout: 300_000, polling: 50 },
   );
   const seconds = (performance.now() - started) / 1000;
+  // Read before the context closes: its page's processes, and their CPU, go with it.
+  const browserCpuAtEnd = consoleMarks.browserCpu();
   const afterClick = {
     server: treeCpuSeconds(consoleMarks.serverPid) - cpuAtClick.server,
-    browser: consoleMarks.browserCpu() - cpuAtClick.browser,
+    browser: browserCpuAtEnd - cpuAtClick.browser,
+    machine: machineCpuSeconds().minus(cpuAtClick.machine),
   };
   if (browserProfile) {
     const { profile } = await browserProfile.send("Profiler.stop");
@@ -127,11 +134,29 @@ async function throughConsole(browser, count) {
     storeSeconds: (Date.parse(run.startedAt) - Date.parse(run.createdAt)) / 1000,
     sendSeconds: (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000,
   };
-  return { seconds, rowsPerSecond: count / seconds, phases, afterClick };
+  return { seconds, rowsPerSecond: count / seconds, phases, afterClick, browserCpuAtEnd };
 }
 
 /** What throughConsole needs to measure CPU from the click on: the server's and the browser's. */
 const consoleMarks = { serverPid: 0, browserCpu: () => Number.NaN };
+
+/**
+ * CPU seconds the whole machine (every core, every process, other tenants included) spent busy and
+ * idle so far: a path that ran while other work had the cores shows it.
+ */
+function machineCpuSeconds() {
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const busy = ticks.reduce((sum, value) => sum + value, 0) - idle;
+  return {
+    busy: busy / 100,
+    idle: idle / 100,
+    minus(earlier) {
+      return { busy: this.busy - earlier.busy, idle: this.idle - earlier.idle };
+    },
+  };
+}
 
 /** CPU seconds (user + system) used so far by one process alone. */
 function ownCpuSeconds(pid) {
@@ -217,9 +242,11 @@ try {
   await bareClientWarmUp();
   const browser = await launchChromium();
   const cpuBeforeBare = treeCpuSeconds(app.pid);
+  const machineBeforeBare = machineCpuSeconds();
   mark("bareStart");
   const bare = await bareClient(rowCount);
   mark("bareEnd");
+  const machineBare = machineCpuSeconds().minus(machineBeforeBare);
   const cpuBeforeConsole = treeCpuSeconds(app.pid);
   // The browser's processes: this script's descendants that are not the server's.
   const browserCpu = () => treeCpuSeconds(process.pid) - treeCpuSeconds(app.pid) - ownCpuSeconds(process.pid);
@@ -228,7 +255,7 @@ try {
   const consoleRun = await throughConsole(browser, rowCount);
   mark("consoleEnd");
   const cpuAfterConsole = treeCpuSeconds(app.pid);
-  const browserCpuAfterConsole = browserCpu();
+  const browserCpuAfterConsole = consoleRun.browserCpuAtEnd;
   await browser.close();
   console.log(`subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100`);
   console.log("path\tseconds\trows/s");
@@ -245,6 +272,9 @@ try {
   );
   console.log(
     `browser CPU\tconsole ${(browserCpuAfterConsole - browserCpuBeforeConsole).toFixed(1)} s (page load and paste included), after the click ${consoleRun.afterClick.browser.toFixed(1)} s`,
+  );
+  console.log(
+    `machine CPU (all cores, all processes)\tbare: busy ${machineBare.busy.toFixed(1)} s, idle ${machineBare.idle.toFixed(1)} s; console after the click: busy ${consoleRun.afterClick.machine.busy.toFixed(1)} s, idle ${consoleRun.afterClick.machine.idle.toFixed(1)} s`,
   );
   console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
 } finally {
