@@ -38,9 +38,8 @@ export type PasteRole = "first" | "second" | "alone";
 /**
  * Share of a paste's text the first worker reads. It ends with the other's rows and the repeat search
  * (~0.1 s at 100,000 rows in chromium), but the other gets the text later and waits for its evidence.
- * Measured with bench/paste-trace.mjs at 100,000 rows, since phones are parsed by the es6-modern build:
- * at 52 % the first finished 77–216 ms after the second (3 pastes); at 48 %, from 105 ms later to 361 ms
- * earlier (4), and the share moves with the machine's noise.
+ * Measured with bench/paste-trace.mjs at 100,000 rows: at 49 % the second finished its checks 50–270 ms
+ * after the first had finished everything (6 pastes); at 52 %, from 34 ms later to 143 ms earlier (3).
  */
 const FIRST_PART_SHARE = 0.48;
 
