@@ -5,7 +5,7 @@
 import type { PasteTarget } from "@/lib/import/apply-paste";
 import { readPastedText } from "@/lib/import/apply-paste";
 import { findBatchDuplicates } from "@/lib/import/batch-duplicates";
-import type { CellErrors } from "@/lib/import/grid-fields";
+import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
 import {
   type PastePart,
   type ProfileEvidence,
@@ -13,7 +13,12 @@ import {
   pastePart,
   profileOfParts,
 } from "@/lib/import/paste-into-blank-grid";
-import { type ColumnProfile, type ImportOptions, profileColumns } from "@/lib/import/validate-grid";
+import {
+  type ColumnProfile,
+  type ImportOptions,
+  profileColumns,
+  verdictOfRow,
+} from "@/lib/import/validate-grid";
 import { warmUpRows, warmUpSlices, warmUpValidation } from "@/lib/import/warm-up";
 import {
   decodeRows,
@@ -23,7 +28,7 @@ import {
   encodePaste,
   encodeRows,
   encodeVerdicts,
-  encodeVerdictsOfRows,
+  encodeVerdictsOf,
 } from "@/lib/import/worker-transport";
 
 /**
@@ -41,7 +46,7 @@ export type PasteRole = "first" | "second" | "alone";
  * Measured with bench/paste-trace.mjs at 100,000 rows: at 49 % the second finished its checks 50–270 ms
  * after the first had finished everything (6 pastes); at 52 %, from 34 ms later to 143 ms earlier (3).
  */
-const FIRST_PART_SHARE = 0.48;
+const FIRST_PART_SHARE = 0.52;
 
 /** A paste part on its way to the page: its rows as one string. */
 export type EncodedPastePart = Omit<PastePart, "rows"> & { rows: EncodedRows };
@@ -133,6 +138,14 @@ function toPeer(message: PeerMessage): void {
   peer.postMessage(message);
 }
 
+function verdictsOf(
+  rows: readonly GridCells[],
+  profile: ColumnProfile,
+  options: ImportOptions,
+): EncodedVerdicts {
+  return encodeVerdictsOf(rows, (row) => verdictOfRow(row, profile, options));
+}
+
 /**
  * Times a step of a paste as a User Timing measure ("grid paste: …"): DevTools and traces show where
  * a big paste's time goes in each worker (see .prof/ and bench/). Costs microseconds.
@@ -170,7 +183,7 @@ async function pasteAndValidate(
   if (role === "second") toPeer({ pasteId, type: "rows", rows });
   const otherEvidence = isCut ? (await fromPeer(pasteId, "evidence")).evidence : null;
   const profile = profileOfParts(part.evidence, otherEvidence);
-  const verdicts = measured("check", () => encodeVerdictsOfRows(part.rows, profile, options));
+  const verdicts = measured("check", () => verdictsOf(part.rows, profile, options));
   let duplicates: Array<[number, CellErrors]> = [];
   if (role !== "second") {
     const peerRows = isCut ? (await fromPeer(pasteId, "rows")).rows : null;
@@ -213,7 +226,7 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
       });
     }
     case "validate": {
-      const verdicts = encodeVerdictsOfRows(decodeRows(request.rows), request.profile, request.options);
+      const verdicts = verdictsOf(decodeRows(request.rows), request.profile, request.options);
       return post({ jobId, type: "validate", verdicts }, [verdicts.kinds.buffer]);
     }
   }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pasteIntoBlankGrid } from "./paste-into-blank-grid";
 import { validateGrid } from "./validate-grid";
-import { WARM_UP_ROW_COUNT, warmUpRows, warmUpSlices, warmUpText, warmUpValidation } from "./warm-up";
+import { WARM_UP_ROW_COUNT, warmUpRows, warmUpSlices, warmUpValidation } from "./warm-up";
 
 const OPTIONS = { defaultRegion: "PT", today: "2026-11-27" } as const;
 const SOME_ROWS = 2500;
@@ -23,25 +22,6 @@ describe("warm-up rows", () => {
     const whole = warmUpRows(1000);
     expect([...warmUpRows(300), ...warmUpRows(700, 300)]).toEqual(whole);
     expect(new Set(warmUpRows(WARM_UP_ROW_COUNT).map((row) => row.contact)).size).toBe(WARM_UP_ROW_COUNT);
-  });
-
-  it("are pasted as a spreadsheet copies them: the text reads back into the same rows", () => {
-    const rows = warmUpRows(SOME_ROWS);
-    const text = warmUpText(rows);
-    expect(pasteIntoBlankGrid(text, { rowIndex: 0, field: null }, 0).rows).toEqual(rows);
-    // Names plain, quoted, and quoted with quotes doubled inside: each a branch of the cell reader.
-    expect(text).toMatch(/\t\p{L}+ \d+\t/u);
-    expect(text).toMatch(/\t"\p{L}+ \d+"\t/u);
-    expect(text).toMatch(/\t"\p{L}+ ""P"" \d+"\t/u);
-  });
-
-  it("come in blocks of ASCII text and of accented (two-byte) text, as pastes do", () => {
-    const isAscii = (text: string) => [...text].every((character) => character.charCodeAt(0) < 128);
-    expect(isAscii(warmUpText(warmUpRows(2000, 0)))).toBe(false);
-    expect(isAscii(warmUpText(warmUpRows(2000, 5000)))).toBe(true);
-    const blocks = warmUpSlices().map((slice) => isAscii(warmUpText(warmUpRows(slice.count, slice.first))));
-    expect(blocks.filter((ascii) => ascii).length).toBeGreaterThan(3);
-    expect(blocks.filter((ascii) => !ascii).length).toBeGreaterThan(3);
   });
 
   it("warmUpValidation validates them as the grid would, row by row", () => {

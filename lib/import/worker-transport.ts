@@ -5,7 +5,7 @@
 
 import type { PastedTable } from "./apply-paste";
 import { GRID_FIELDS, type GridCells } from "./grid-fields";
-import { type ColumnProfile, type ImportOptions, type RowVerdict, verdictOfRow } from "./validate-grid";
+import type { RowVerdict } from "./validate-grid";
 
 const CELL_SEPARATOR = "\u001f";
 const ROW_SEPARATOR = "\u001e";
@@ -108,8 +108,6 @@ export async function decodeRowsInSlices(
 }
 
 const KIND_CODES = { blank: 0, valid: 1, invalid: 2 } as const;
-/** The byte of a valid row in EncodedVerdicts.kinds. */
-export const VALID_KIND = KIND_CODES.valid;
 const BLANK: RowVerdict = { kind: "blank" };
 const PLAIN_VALID: RowVerdict = { kind: "valid", sent: {}, warnings: [] };
 
@@ -145,18 +143,6 @@ export function encodeVerdictsOf<T>(
     if (!isPlain(verdict)) details.push([position, verdict]);
   }
   return { kinds, details };
-}
-
-/**
- * Every row's verdict, encoded: what a worker sends for its rows. One function for the worker and its
- * warm-up (lib/import/warm-up.ts), so the warm-up compiles the very loop a paste runs.
- */
-export function encodeVerdictsOfRows(
-  rows: readonly GridCells[],
-  profile: ColumnProfile,
-  options: ImportOptions,
-): EncodedVerdicts {
-  return encodeVerdictsOf(rows, (row) => verdictOfRow(row, profile, options));
 }
 
 export function encodeVerdicts(verdicts: readonly RowVerdict[]): EncodedVerdicts {
