@@ -64,12 +64,14 @@ export function pageContentSecurityPolicy({ nonce, development }: PagePolicyOpti
  * Responses that are not HTML pages (JSON, CSV, the sandbox): nothing in them may load or run
  * anything, and no page may frame them.
  */
-export const NON_DOCUMENT_POLICY = serialisePolicy([
-  ["default-src", "'none'"],
+/** What no response but a page may do: set a base URL, be a form's target, be framed. */
+const NOTHING_BUT_A_PAGE: Directives = [
   ["base-uri", "'none'"],
   ["form-action", "'none'"],
   ["frame-ancestors", "'none'"],
-]);
+];
+
+export const NON_DOCUMENT_POLICY = serialisePolicy([["default-src", "'none'"], ...NOTHING_BUT_A_PAGE]);
 
 /**
  * The policy a Web Worker runs under. A dedicated worker loaded from a URL takes the policy of its
@@ -81,9 +83,7 @@ export function workerScriptPolicy({ development }: { development: boolean }): s
   return serialisePolicy([
     ["default-src", "'none'"],
     ["script-src", "'self'", ...(development ? ["'unsafe-eval'"] : [])],
-    ["base-uri", "'none'"],
-    ["form-action", "'none'"],
-    ["frame-ancestors", "'none'"],
+    ...NOTHING_BUT_A_PAGE,
   ]);
 }
 
@@ -140,15 +140,13 @@ export interface HeaderRule {
  * so a response never carries two policies (a browser would enforce both).
  */
 export function staticHeaderRules({ development }: { development: boolean }): HeaderRule[] {
+  const nonDocument = [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLICY }];
   return [
     { source: "/:path*", headers: [...COMMON_SECURITY_HEADERS] },
-    {
-      source: "/api/:path*",
-      headers: [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLICY }],
-    },
+    { source: "/api/:path*", headers: nonDocument },
     // The other paths proxy.ts does not see: Next's image optimiser and the favicon (a 404 page here).
-    { source: "/_next/image", headers: [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLICY }] },
-    { source: "/favicon.ico", headers: [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLICY }] },
+    { source: "/_next/image", headers: nonDocument },
+    { source: "/favicon.ico", headers: nonDocument },
     {
       source: "/_next/static/:path*",
       headers: [{ key: "Content-Security-Policy", value: workerScriptPolicy({ development }) }],
