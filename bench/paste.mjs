@@ -64,7 +64,7 @@ async function measure(browser, rowCount, when) {
   await page.waitForTimeout(300);
   const { ready, start, longest } = await page.evaluate(() => window.benchState);
 
-  const frames = await scrollThrough(page);
+  const { frames, callbacks } = await scrollThrough(page);
 
   // Two edits of one cell (type, Enter): the longest main-thread task each causes.
   const editTasks = [];
@@ -92,6 +92,7 @@ async function measure(browser, rowCount, when) {
     readyMs: Math.round(ready - start),
     longestTaskMs: Math.round(longest),
     scrollP95Ms: Number(p95(frames).toFixed(1)),
+    scrollCallbackP95Ms: Number(p95(callbacks).toFixed(1)),
     heapMb: Math.round(heap / 1e6),
     firstEditTaskMs: editTasks[0],
     nextEditTaskMs: editTasks[1],
@@ -106,12 +107,13 @@ try {
     "readyMs",
     "longestTaskMs",
     "scrollP95Ms",
+    "scrollCallbackP95Ms",
     "heapMb",
     "firstEditTaskMs",
     "nextEditTaskMs",
   ];
   console.log(
-    "rows\tpasted\tpasted at ms\tpaste→ready ms\tlongest task ms\tscroll p95 frame ms\tJS heap MB\tfirst edit task ms\tnext edit task ms",
+    "rows\tpasted\tpasted at ms\tpaste→ready ms\tlongest task ms\tscroll p95 frame ms\tscroll p95 rAF-callback ms\tJS heap MB\tfirst edit task ms\tnext edit task ms",
   );
   for (const rowCount of counts) {
     for (const when of whens) {

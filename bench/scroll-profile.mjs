@@ -43,7 +43,7 @@ try {
     },
     transferMode: "ReportEvents",
   });
-  const tracedFrames = await scrollThrough(page);
+  const { frames: tracedFrames } = await scrollThrough(page);
   await cdp.send("Tracing.end");
   await traced;
   if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({ traceEvents: events }));
@@ -114,7 +114,7 @@ try {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
   await cdp.send("Profiler.start");
-  const profiledFrames = await scrollThrough(page);
+  const { frames: profiledFrames } = await scrollThrough(page);
   const { profile } = await cdp.send("Profiler.stop");
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
