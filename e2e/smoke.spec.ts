@@ -15,17 +15,33 @@ test("/ leads to the onboarding screen, which names its API and offers Form and 
   await expect(page.getByRole("grid", { name: "Subjects" })).toBeVisible();
 });
 
-test("the pages hydrate without errors (the server's HTML matches the first client render)", async ({
+test("the pages hydrate without errors and every request they make succeeds (icon included)", async ({
   page,
 }) => {
   const errors: string[] = [];
+  const failedRequests: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("response", (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  // A navigation aborts the previous page's link prefetches (net::ERR_ABORTED): not a failure.
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "";
+    if (reason !== "net::ERR_ABORTED") failedRequests.push(`${reason} ${request.url()}`);
+  });
   for (const path of ["/onboard", "/runs"]) {
     await page.goto(path);
     await expect(page.locator("main")).toBeVisible();
     await page.waitForLoadState("networkidle");
   }
   expect(errors).toEqual([]);
+  expect(failedRequests).toEqual([]);
+  await expect(page.locator('head link[rel="icon"]')).toHaveAttribute("href", /\/icon\.svg/);
+  const icon = await page.request.get(
+    (await page.locator('head link[rel="icon"]').getAttribute("href")) ?? "",
+  );
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("the sandbox refuses an unsigned request", async ({ request }) => {
