@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { appendRunRowsAction, createRunAction } from "@/app/runs/actions";
-import { uploadSlices } from "./upload-slices";
+import { describeRowsTooBig, encodedBytesBound, rowsTooBigToUpload, uploadSlices } from "./upload-slices";
 
 /** One row of a submission as the operator gave it: its position in the input and its subject. */
 export interface RunInputRow {
@@ -66,6 +66,15 @@ export function useRunSubmission() {
         uploadProblem: `${problem} The run holds rows 1–${saved.toLocaleString("en-US")} and sends them; send the others again from the grid.`,
       });
     };
+    const rowBytes = rows.map(encodedBytesBound);
+    const tooBig = rowsTooBigToUpload(rows, rowBytes);
+    if (tooBig.length > 0) {
+      setState({
+        phase: "failed",
+        message: `${describeRowsTooBig(tooBig.map((position) => (rows[position]?.rowIndex ?? position) + 1))} ${NOTHING_SENT}`,
+      });
+      return;
+    }
     try {
       const created = await createRunAction({
         source: origin.source,
@@ -81,7 +90,7 @@ export function useRunSubmission() {
       }
       const id = created.runId;
       runId = id;
-      for (const [start, end] of uploadSlices(total)) {
+      for (const [start, end] of uploadSlices(rowBytes)) {
         const slice = rows.slice(start, end);
         const last = end >= total;
         // The first slice's call also starts the run, once its rows are stored.
