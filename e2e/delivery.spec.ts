@@ -12,6 +12,9 @@ import { OnboardPage } from "./pages/onboard-page";
 import { RunsPage } from "./pages/runs-page";
 import { ConsoleServer } from "./support/console-server";
 
+/** Each test's own server listens above the shared test server's port (E2E_PORT). */
+const OWN_SERVER_PORT = Number(process.env.E2E_PORT ?? 3100) + 10;
+
 const ROWS = 2000;
 /** The issue's mix: 20 % 5xx, 10 % 429, 5 % timeouts, 2 % malformed answers. */
 const FAULTS = "5xx=0.2,429=0.1,timeout=0.05,malformed=0.02,hang-ms=2500,retry-after=1";
@@ -95,7 +98,7 @@ test("2,000 rows through 5xx, 429, timeouts and malformed answers: every row acc
   page,
 }) => {
   const server = new ConsoleServer({
-    port: 3111,
+    port: OWN_SERVER_PORT + 1,
     env: { ...RESILIENT_CLIENT, SANDBOX_FAULTS: `seed=11,${FAULTS}`, HUMANOS_CONCURRENCY: "4" },
   });
   try {
@@ -122,7 +125,7 @@ test("the server is killed mid-run: after a restart the run is interrupted, Resu
   page,
 }) => {
   const server = new ConsoleServer({
-    port: 3112,
+    port: OWN_SERVER_PORT + 2,
     env: {
       ...RESILIENT_CLIENT,
       SANDBOX_FAULTS: `seed=12,latency-ms=150,${FAULTS}`,
@@ -161,7 +164,7 @@ test("Cancel stops new requests, records the ones in flight, and Resume sends on
   page,
 }) => {
   const server = new ConsoleServer({
-    port: 3113,
+    port: OWN_SERVER_PORT + 3,
     env: { SANDBOX_FAULTS: "seed=13,latency-ms=300", HUMANOS_CONCURRENCY: "2" },
   });
   try {

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -25,6 +26,11 @@ export class ConsoleServer {
   }
 
   async start(): Promise<void> {
+    // Something else on the port would answer the health check in this server's place.
+    if (!(await portIsFree(this.options.port)))
+      throw new Error(
+        `port ${this.options.port} is already in use: stop what listens there, or set E2E_PORT`,
+      );
     const child = spawn(
       process.execPath,
       ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.options.port)],
@@ -55,7 +61,7 @@ export class ConsoleServer {
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the console exited at start-up:\n${this.output}`);
       try {
-        if ((await fetch(`${this.baseURL}/api/health`)).ok) return;
+        if ((await fetch(`${this.baseURL}/api/health`)).ok && child.exitCode === null) return;
       } catch {
         // not listening yet
       }
@@ -83,4 +89,13 @@ export class ConsoleServer {
     await this.kill();
     rmSync(this.databaseDir, { recursive: true, force: true });
   }
+}
+
+/** Whether nothing listens on 127.0.0.1:`port` (by listening there for a moment). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
