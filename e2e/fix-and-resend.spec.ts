@@ -35,15 +35,15 @@ test("failed rows come back into the grid with Humanos' answer, are fixed and se
   await expect(page.getByRole("tab", { name: "Paste" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("grid-counts")).toContainText("1 rows · 1 valid");
   await expect(onboard.cell(1, "contact")).toHaveText(other);
-  await expect(onboard.grid.getByRole("listitem").filter({ hasText: "Humanos answered:" })).toContainText(
-    "409 (Identity belongs to another user)",
+  await expect(onboard.grid.getByRole("listitem").filter({ hasText: "Last run:" })).toContainText(
+    "Humanos answered 409 (Identity belongs to another user)",
   );
 
   // Fix the document number in place and send again: only that row goes, and it is created.
   await onboard.cell(1, "docId").click();
   await page.keyboard.type(data.docId());
   await page.keyboard.press("Enter");
-  await expect(onboard.grid.getByRole("listitem").filter({ hasText: "Humanos answered:" })).toHaveCount(0);
+  await expect(onboard.grid.getByRole("listitem").filter({ hasText: "Last run:" })).toHaveCount(0);
   await onboard.createButton.click();
   await expect(onboard.resultRows()).toHaveCount(1);
   await expect(onboard.resultRowFor(other)).toHaveAttribute("data-status", "200");

@@ -64,6 +64,19 @@ export function OnboardingScreen({ resendRunId }: { resendRunId?: string }) {
     [loadFailed, replaceRows],
   );
 
+  // Until every row is stored, the rest exist only in this tab: leaving would cut the run short (the
+  // server keeps and sends only the rows it has) and empty the grid. The browser asks first.
+  useEffect(() => {
+    if (!isUploading) return;
+    const askFirst = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", askFirst);
+    return () => window.removeEventListener("beforeunload", askFirst);
+  }, [isUploading]);
+
   // /onboard?resend=<run id>: the run's failed rows, loaded once into the grid.
   // A new run's progress appears below the grid, out of sight: bring it into view once, when it starts.
   const runSectionRef = useRef<HTMLDivElement>(null);

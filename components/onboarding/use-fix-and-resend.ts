@@ -2,17 +2,10 @@
 
 import { useCallback, useState } from "react";
 import { loadFailedRowsAction } from "@/app/runs/actions";
-import { describeStatus, statusKey } from "@/lib/humanos/statuses";
 import { type GridCells, subjectToGridCells } from "@/lib/import/grid-fields";
-import type { FailedRow } from "@/lib/runs/run-types";
+import { answerText } from "./answer-text";
 
 export type FailedRowsLoad = { ok: true; rows: GridCells[] } | { ok: false; message: string };
-
-/** Humanos' answer as the grid's Problems column shows it: "409 (Identity belongs to another user): …". */
-export function answerText(row: Pick<FailedRow, "status" | "message">): string {
-  const key = statusKey(row.status);
-  return `${key === "not-sent" ? "Not sent" : key} (${describeStatus(row.status).label}): ${row.message}`;
-}
 
 /**
  * Fix and resend: loads a run's failed and unsent rows (never its successful ones) from the server

@@ -27,7 +27,9 @@ interface ResultsTableProps {
 /** One page of results: a row per answer, highlighted by status (colour, icon and text). */
 export function ResultsTable({ rows, matching, firstOnPage, busy, emptyText }: ResultsTableProps) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
+    // Positioned, so that it also clips the cells' screen-reader-only text (absolute, e.g. each
+    // copy-DID button's live region): else that text widens the whole page in a narrow window.
+    <div className="relative overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
       <table
         aria-label="Results"
         aria-rowcount={matching + 1}

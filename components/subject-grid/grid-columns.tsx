@@ -49,7 +49,7 @@ function RowProblems({
     <ul className="flex flex-col py-1 text-xs leading-4">
       {answer ? (
         <li className="truncate text-purple-900 dark:text-purple-200" title={answer}>
-          <span className="font-semibold">Humanos answered:</span> {answer}
+          <span className="font-semibold">Last run:</span> {answer}
         </li>
       ) : null}
       {messages.map(({ field, kind, message, suggestedValue }) => (

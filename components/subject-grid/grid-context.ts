@@ -13,7 +13,7 @@ export interface CellEditing {
 /** The grid's state and actions as the interaction hook hands them to the grid. */
 export interface GridCellContext {
   verdicts: readonly (RowVerdict | undefined)[];
-  /** What Humanos answered last time for a row loaded back to be fixed, if any. */
+  /** What became of a row loaded back to be fixed in its last run (see answerText), if any. */
   answerFor: (rowIndex: number) => string | undefined;
   /** The position of a data row among the rows shown. */
   positionOf: (rowIndex: number) => number;

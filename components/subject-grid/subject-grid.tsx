@@ -126,11 +126,12 @@ export function SubjectGrid({
         className="rounded-md border border-slate-300 bg-white outline-none dark:border-slate-700 dark:bg-slate-900"
       >
         {/* The header keeps the body's columns: the same minimum width, the same scrollbar gutter,
-            and the body's horizontal scroll (see GridBody's headerRef). */}
+            and the body's horizontal scroll (see GridBody's headerRef). Positioned, so that it also
+            clips its screen-reader-only text (absolute): else that text widens the whole page. */}
         <div
           ref={headerRef}
           role="rowgroup"
-          className="[scrollbar-gutter:stable] overflow-hidden border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-800"
+          className="relative [scrollbar-gutter:stable] overflow-hidden border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-800"
         >
           <div role="row" aria-rowindex={1} className={`flex ${ROW_MIN_WIDTH_CLASS}`}>
             <div role="columnheader" className={`${COLUMN_CLASSES.number} ${HEADER_CELL_CLASS}`}>

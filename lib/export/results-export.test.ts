@@ -25,6 +25,43 @@ describe("neutraliseFormula", () => {
   });
 });
 
+/**
+ * Excel in a locale whose list separator is ";" (pt-PT, the console's operators: see the fixtures)
+ * opens a .csv by splitting every line at each ";", quoted or not: each ";" inside a cell then starts
+ * a new field, and a field starting with = + - @ (quoted or not) runs as a formula.
+ */
+describe("csvCell in a semicolon-separated reading", () => {
+  /** The fields Excel sees when it splits a line of our CSV at every ";". */
+  const semicolonFields = (line: string) => line.split(";").slice(1);
+  const startsFormula = (field: string) => /^["\s]*[=+\-@\t\r]/.test(field);
+
+  it.each([
+    ["x;=cmd|' /C calc'!A0"],
+    ['x;=HYPERLINK("http://evil.example","open")'],
+    ["x; =1+1"],
+    ['x;"=1+1"'],
+    ["a;b;+351912345678"],
+    ["ok;-2"],
+    ["x;@SUM(A1)"],
+    ["x;\t=1"],
+  ])("%j starts no formula after a ';'", (value) => {
+    const fields = semicolonFields(csvCell(value));
+    expect(fields.length).toBeGreaterThan(0);
+    expect(fields.filter(startsFormula)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "identity.birth: required; identity.docId: required",
+      "identity.birth: required; identity.docId: required",
+    ],
+    ["a;b", "a;b"],
+    ["plain", "plain"],
+  ])("%j is left as it is when no ';' starts a formula", (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+});
+
 describe("csvCell", () => {
   it.each([
     ['say "hi"', '"say ""hi"""'],

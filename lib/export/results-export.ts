@@ -9,9 +9,20 @@ const BOM = "\uFEFF";
 /** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Makes a value inert in a spreadsheet: a leading quote turns a would-be formula into text. */
+/**
+ * A ";" followed (after blanks or quotes) by a formula start. Excel in a locale whose list separator
+ * is ";" (pt-PT, for one) splits each line of a .csv at every ";", inside quotes or not: such a ";"
+ * starts a field of its own, which would run as a formula.
+ */
+const FORMULA_AFTER_SEMICOLON = /;(?=["\s]*[=+\-@\t\r])/g;
+
+/**
+ * Makes a value inert in a spreadsheet: a quote turns a would-be formula into text, at the start of
+ * the value and after any ";" that a semicolon-separated reading would take as a field's start.
+ */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(FORMULA_AFTER_SEMICOLON, ";'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 export function csvCell(value: string): string {

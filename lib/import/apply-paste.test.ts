@@ -55,7 +55,32 @@ describe("applyPaste without a header", () => {
       countryAlpha3: "ESP",
     });
     expect(outcome.rows).toHaveLength(4);
-    expect(outcome).toMatchObject({ firstRow: 2, rowCount: 1, hasHeader: false, unmappedColumns: [] });
+    expect(outcome).toMatchObject({
+      firstRow: 2,
+      rowCount: 1,
+      hasHeader: false,
+      unmappedColumns: ["Column 5", "Column 6"],
+    });
+  });
+
+  // The grid has six columns: what a paste holds to the right of the last one is not in the grid,
+  // and the operator must be told (the announcement lists unmappedColumns), never left to guess.
+  it.each<[string, string, GridField | null, string[]]>([
+    ["a six-column row from contact", FULL_ROW, "contact", []],
+    ["an eight-column row from contact", `${FULL_ROW}	notes	more`, "contact", ["Column 7", "Column 8"]],
+    ["trailing empty cells from contact", `${FULL_ROW}		 	`, "contact", []],
+    [
+      "a value in the 9th column of the 2nd row only",
+      `${FULL_ROW}
+${FULL_ROW}			x`,
+      null,
+      ["Column 9"],
+    ],
+    ["two columns at the last grid column", "PRT	ESP", "countryAlpha3", ["Column 2"]],
+    ["three columns from docId", "123	PRT	extra", "docId", ["Column 3"]],
+  ])("names the pasted columns past the grid's last one: %s", (_name, text, field, expected) => {
+    const outcome = applyPaste([emptyGridCells()], text, { rowIndex: 0, field });
+    expect(outcome.unmappedColumns).toEqual(expected);
   });
 
   it("grows the grid when the paste is longer than the rows, and keeps untouched rows by identity", () => {

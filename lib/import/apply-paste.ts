@@ -3,7 +3,7 @@
  * reuses every row object it did not touch (so per-row validation caches stay warm).
  */
 import { emptyGridCells, GRID_FIELDS, type GridCells, type GridField } from "./grid-fields";
-import { detectHeader, tableToGridRows } from "./header-detection";
+import { columnsWithData, detectHeader, tableToGridRows } from "./header-detection";
 import { parseDelimitedText } from "./parse-delimited";
 import { isBlankRow } from "./validate-row";
 
@@ -59,6 +59,19 @@ export function readPastedText(text: string): PastedTable {
   return { kind: "plain", table };
 }
 
+/**
+ * The pasted columns that fall past the grid's last column when a table without header is pasted
+ * from `field` ("Column 7" = the paste's 7th column), among those holding a value somewhere
+ * (`dataColumns`, see columnsWithData). They are not pasted; the operator is told which.
+ */
+export function columnsPastTheGrid(dataColumns: readonly boolean[], field: GridField | null): string[] {
+  const room = GRID_FIELDS.length - Math.max(0, GRID_FIELDS.indexOf(field ?? GRID_FIELDS[0]));
+  const names: string[] = [];
+  for (let column = room; column < dataColumns.length; column += 1)
+    if (dataColumns[column] === true) names.push(`Column ${column + 1}`);
+  return names;
+}
+
 /** Writes a read paste into the rows at the target (cheap: touches only the rows pasted). */
 export function mergePasted(
   rows: readonly GridCells[],
@@ -98,7 +111,13 @@ export function mergePasted(
     });
     next[rowIndex] = updated;
   });
-  return { rows: next, firstRow, rowCount: pasted.table.length, hasHeader: false, unmappedColumns: [] };
+  return {
+    rows: next,
+    firstRow,
+    rowCount: pasted.table.length,
+    hasHeader: false,
+    unmappedColumns: columnsPastTheGrid(columnsWithData(pasted.table), target.field),
+  };
 }
 
 export function applyPaste(rows: readonly GridCells[], text: string, target: PasteTarget): PasteOutcome {

@@ -9,6 +9,7 @@
  * pasteIntoBlankGrid gives for the whole text (a randomised test checks that too).
  */
 import {
+  columnsPastTheGrid,
   mergePasted,
   type PasteOutcome,
   type PasteTarget,
@@ -97,7 +98,7 @@ export interface PastePart {
   /** Lines read (for a pasted table without header) and those up to the last with content. */
   lineCount: number;
   contentLineCount: number;
-  /** Which columns hold values in the part's data rows. */
+  /** Which columns hold values in the part's data rows (to name those no field takes). */
   dataColumns: boolean[];
   evidence: ProfileEvidence;
 }
@@ -171,7 +172,7 @@ export function pastePart(
     header: hasHeader ? (firstRow as string[]) : null,
     lineCount: dataRows.length,
     contentLineCount: countContentLines(dataRows),
-    dataColumns: hasHeader ? columnsWithData(dataRows) : [],
+    dataColumns: columnsWithData(dataRows),
     evidence: evidenceOf(rows),
   };
 }
@@ -196,18 +197,21 @@ export function joinPasteParts(
   const joined = second === null ? first.rows : first.rows.concat(secondRows);
   const filled =
     joined.length < blankRowCount ? joined.concat(blankRows(blankRowCount - joined.length)) : joined;
-  const dataColumns = first.dataColumns.map(
-    (hasData, column) => hasData || second?.dataColumns[column] === true,
+  // Array.from, not map: columnsWithData leaves holes where a column has no value, and map skips them.
+  const dataColumns = Array.from(
+    { length: Math.max(first.dataColumns.length, second?.dataColumns.length ?? 0) },
+    (_, column) => first.dataColumns[column] === true || second?.dataColumns[column] === true,
   );
-  for (let column = first.dataColumns.length; column < (second?.dataColumns.length ?? 0); column += 1)
-    dataColumns.push(second?.dataColumns[column] === true);
   return {
     rows: rowCount === 0 ? blankRows(blankRowCount) : trimTrailingBlankRows(filled),
     summary: {
       firstRow,
       rowCount,
       hasHeader: first.hasHeader,
-      unmappedColumns: first.header === null ? [] : unmappedColumnsOf(first.header, dataColumns),
+      unmappedColumns:
+        first.header === null
+          ? columnsPastTheGrid(dataColumns, target.field)
+          : unmappedColumnsOf(first.header, dataColumns),
     },
     profile: profileOfParts(first.evidence, second?.evidence ?? null),
   };
