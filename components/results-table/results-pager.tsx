@@ -3,6 +3,11 @@
 import { Button } from "@/components/ui/button";
 import { RESULTS_PAGE_SIZE } from "./results-table";
 
+/** Pages the matching results take (at least one, which may be empty). */
+export function resultsPageCount(matching: number): number {
+  return Math.max(1, Math.ceil(matching / RESULTS_PAGE_SIZE));
+}
+
 /** "Previous · Rows 501–1,000 of 5,000 · Next" when the results take more than one page. */
 export function ResultsPager({
   page,
@@ -13,7 +18,7 @@ export function ResultsPager({
   matching: number;
   onPageChange: (page: number) => void;
 }) {
-  const pageCount = Math.max(1, Math.ceil(matching / RESULTS_PAGE_SIZE));
+  const pageCount = resultsPageCount(matching);
   if (pageCount <= 1) return null;
   const first = page * RESULTS_PAGE_SIZE;
   return (

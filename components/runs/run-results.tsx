@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ExportLinks } from "@/components/results-table/export-buttons";
 import { ResultsFilter } from "@/components/results-table/results-filter";
-import { ResultsPager } from "@/components/results-table/results-pager";
+import { ResultsPager, resultsPageCount } from "@/components/results-table/results-pager";
 import { ResultsSummary, StatusLegend } from "@/components/results-table/results-summary";
 import { RESULTS_PAGE_SIZE, ResultsTable } from "@/components/results-table/results-table";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -54,8 +54,12 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
       ? (rows.page?.total ?? rowsMatching(progress, filter))
       : rowsMatching(progress, filter);
   const failures = countFailures(counts);
-  const pageCount = Math.max(1, Math.ceil(matching / RESULTS_PAGE_SIZE));
-  const currentPage = Math.min(page, pageCount - 1);
+  const currentPage = Math.min(page, resultsPageCount(matching) - 1);
+  // Fewer rows match than when the page was chosen (a Resume sent some "not sent" rows): read the
+  // last page there is, not an empty one past it.
+  useEffect(() => {
+    if (currentPage < page) setPage(currentPage);
+  }, [currentPage, page]);
 
   return (
     <section aria-labelledby="results-heading" className="flex flex-col gap-3">
