@@ -36,7 +36,7 @@ test("failed rows come back into the grid with Humanos' answer, are fixed and se
   await expect(page.getByTestId("grid-counts")).toContainText("1 rows · 1 valid");
   await expect(onboard.cell(1, "contact")).toHaveText(other);
   await expect(onboard.grid.getByRole("listitem").filter({ hasText: "Last run:" })).toContainText(
-    "Humanos answered 409 (Identity belongs to another user)",
+    "Row 2 — Humanos answered 409 (Identity belongs to another user)",
   );
 
   // Fix the document number in place and send again: only that row goes, and it is created.
