@@ -108,6 +108,14 @@ async function countPasteEvents(page: Page): Promise<() => Promise<number>> {
 
 const TWO_CONTACTS = "ana@example.com\temp-1\r\nrui@example.com\temp-2\r\n";
 
+test("a header row pasted alone adds no row and says why", async ({ onboard, page }) => {
+  await onboard.open("Paste");
+  await onboard.pasteAt(onboard.cell(1, "contact"), "E-mail\tNome completo\tPaís\r\n");
+  await expect(page.getByText("Nothing to paste: the clipboard held only a header row.")).toBeVisible();
+  await expect(onboard.grid).toHaveAttribute("aria-rowcount", /^\d+$/);
+  await expect(onboard.cell(1, "contact")).toHaveText("");
+});
+
 test.describe("where the page may read the clipboard", () => {
   test("Ctrl+V reads it asynchronously (no paste event holds the page) and the toolbar's Paste pastes at the selected cell", async ({
     onboard,

@@ -54,7 +54,12 @@ export function useGridPaste(options: {
           }
         : { rowIndex: firstRowAfterContent(grid.rows), field: null },
     );
-    if (outcome.rowCount === 0) return announce("Nothing to paste: the clipboard held no cells.");
+    if (outcome.rowCount === 0)
+      return announce(
+        outcome.hasHeader
+          ? "Nothing to paste: the clipboard held only a header row. Copy the rows under it too."
+          : "Nothing to paste: the clipboard held no cells.",
+      );
     const ignored =
       outcome.unmappedColumns.length > 0 ? ` Ignored columns: ${outcome.unmappedColumns.join(", ")}.` : "";
     announce(

@@ -156,6 +156,16 @@ describe("applyPaste with a header row", () => {
     expect(outcome.rows).toHaveLength(Math.max(4, rowIndex + 2));
   });
 
+  it.each(["E-mail\tNome completo\tPaís\r\n", "Email\tInternal ID"])(
+    "of a header row alone (%j) pastes no row and says it was a header",
+    (text) => {
+      const rows = existingRows();
+      const outcome = applyPaste(rows, text, { rowIndex: 1, field: "contact" });
+      expect(outcome).toMatchObject({ rowCount: 0, hasHeader: true });
+      expect(outcome.rows).toStrictEqual(rows);
+    },
+  );
+
   it("reports header columns it cannot map", () => {
     const outcome = applyPaste([], "Email\tFavourite colour\tName\tNotes\nx@y.co\tred\tAna\thi", {
       rowIndex: 0,
