@@ -112,7 +112,6 @@ test("a header row pasted alone adds no row and says why", async ({ onboard, pag
   await onboard.open("Paste");
   await onboard.pasteAt(onboard.cell(1, "contact"), "E-mail\tNome completo\tPaís\r\n");
   await expect(page.getByText("Nothing to paste: the clipboard held only a header row.")).toBeVisible();
-  await expect(onboard.grid).toHaveAttribute("aria-rowcount", /^\d+$/);
   await expect(onboard.cell(1, "contact")).toHaveText("");
 });
 
