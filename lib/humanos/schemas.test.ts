@@ -66,6 +66,9 @@ describe("contactSchema", () => {
     ["+123456", PHONE],
     ["+1234567890123456", PHONE],
     ["+351-912-345-678", PHONE],
+    ["(351)912.345", PHONE],
+    ["351*912", NOT_CONTACT],
+    ["+351,912", NOT_CONTACT],
     [undefined, NO_CONTACT],
     [351912345678, NO_CONTACT],
   ])("rejects %j", (input, message) => {

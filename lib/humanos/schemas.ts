@@ -63,7 +63,7 @@ export const contactSchema = z
       .min(1, { error: "Enter an e-mail address or a phone number", abort: true })
       .refine((value) => E164.test(value) || emailSchema.safeParse(value).success, {
         error: (issue) =>
-          /^[+\d()-.]+$/.test(String(issue.input))
+          /^[+\d().-]+$/.test(String(issue.input))
             ? "A phone number must be + and the country code, then digits (e.g. +351912345678)"
             : "Not a valid e-mail address or phone number",
       }),
