@@ -54,3 +54,30 @@ test("the form shows the shared schema's message inline and sends nothing", asyn
   await expect(page.getByLabel("Contact (e-mail or phone)")).toHaveAttribute("aria-invalid", "true");
   await expect(onboard.results).toHaveCount(0);
 });
+
+test("the form says which subjects repeat a contact or an identity, and sends nothing until they differ", async ({
+  onboard,
+  page,
+  data,
+}) => {
+  const contact = data.email("twice");
+  await onboard.open("Form");
+  await page.getByLabel("Contact (e-mail or phone)").fill(contact);
+  await page.getByRole("button", { name: "Add another subject" }).click();
+  const second = page.getByRole("group", { name: "Subject 2" });
+  await second.getByLabel("Contact (e-mail or phone)").fill(` ${contact.toUpperCase()}`);
+  await onboard.createButton.click();
+
+  await expect(
+    page.getByText("The same contact as subject 2: Humanos refuses a contact twice"),
+  ).toBeVisible();
+  await expect(
+    second.getByText("The same contact as subject 1: Humanos refuses a contact twice"),
+  ).toBeVisible();
+  await expect(second.getByLabel("Contact (e-mail or phone)")).toHaveAttribute("aria-invalid", "true");
+  await expect(onboard.results).toHaveCount(0);
+
+  await second.getByLabel("Contact (e-mail or phone)").fill(data.email("other"));
+  await onboard.createButton.click();
+  await expect(onboard.resultRows("200")).toHaveCount(2);
+});

@@ -7,13 +7,21 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { repeatsInRequest } from "@/lib/humanos/repeats-in-request";
 import { type Subject, subjectSchema } from "@/lib/humanos/schemas";
 import type { SubmissionRow } from "@/lib/runs/run-types";
 import { CountryOptions } from "./country-options";
 import { describedBy, FormField } from "./form-field";
 
 const subjectsFormSchema = z.object({
-  subjects: z.array(subjectSchema).min(1, "Add at least one subject"),
+  subjects: z
+    .array(subjectSchema)
+    .min(1, "Add at least one subject")
+    // What Humanos would refuse (407, 408) is said beside the field before anything is sent.
+    .superRefine((subjects, context) => {
+      for (const repeat of repeatsInRequest(subjects))
+        context.addIssue({ code: "custom", path: [repeat.index, ...repeat.path], message: repeat.message });
+    }),
 });
 
 type SubjectsFormValues = z.input<typeof subjectsFormSchema>;
