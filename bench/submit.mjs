@@ -7,6 +7,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import pg from "pg";
 import { launchChromium, openOnboardWithClipboard, startConsole, waitForGridSettled } from "./support.mjs";
 
 const rowCount = Number(process.argv[2] ?? 10_000);
@@ -83,10 +84,22 @@ async function throughConsole(browser, count) {
   await page.keyboard.press("ControlOrMeta+V");
   await waitForGridSettled(page, count);
   await grid.waitFor();
+  // The page's own main-thread work (Chromium's Performance domain): script, style, layout, all tasks.
+  const pageMetrics = await context.newCDPSession(page);
+  await pageMetrics.send("Performance.enable");
+  const pageWork = async () =>
+    Object.fromEntries(
+      (await pageMetrics.send("Performance.getMetrics")).metrics
+        .filter((metric) => PAGE_WORK_METRICS.includes(metric.name))
+        .map((metric) => [metric.name, metric.value]),
+    );
+  const pageWorkAtClick = await pageWork();
   const started = performance.now();
   const cpuAtClick = {
+    browserKinds: consoleMarks.browserCpuByKind(),
     server: treeCpuSeconds(consoleMarks.serverPid),
     browser: consoleMarks.browserCpu(),
+    database: consoleMarks.databaseCpu(),
     machine: machineCpuSeconds(),
   };
   // BENCH_BROWSER_PROF=<file>: the page's own CPU profile from the click on (V8 .cpuprofile JSON).
@@ -112,9 +125,21 @@ async function throughConsole(browser, count) {
   const seconds = (performance.now() - started) / 1000;
   // Read before the context closes: its page's processes, and their CPU, go with it.
   const browserCpuAtEnd = consoleMarks.browserCpu();
+  const browserKindsAtEnd = consoleMarks.browserCpuByKind();
+  const pageWorkAtEnd = await pageWork();
   const afterClick = {
     server: treeCpuSeconds(consoleMarks.serverPid) - cpuAtClick.server,
     browser: browserCpuAtEnd - cpuAtClick.browser,
+    database: consoleMarks.databaseCpu() - cpuAtClick.database,
+    browserKinds: Object.fromEntries(
+      Object.entries(browserKindsAtEnd).map(([kind, seconds]) => [
+        kind,
+        seconds - (cpuAtClick.browserKinds[kind] ?? 0),
+      ]),
+    ),
+    pageWork: Object.fromEntries(
+      PAGE_WORK_METRICS.map((name) => [name, (pageWorkAtEnd[name] ?? 0) - (pageWorkAtClick[name] ?? 0)]),
+    ),
     machine: machineCpuSeconds().minus(cpuAtClick.machine),
   };
   if (browserProfile) {
@@ -138,7 +163,32 @@ async function throughConsole(browser, count) {
 }
 
 /** What throughConsole needs to measure CPU from the click on: the server's and the browser's. */
-const consoleMarks = { serverPid: 0, browserCpu: () => Number.NaN };
+const consoleMarks = {
+  serverPid: 0,
+  browserCpu: () => Number.NaN,
+  browserCpuByKind: () => ({}),
+  databaseCpu: () => Number.NaN,
+};
+const PAGE_WORK_METRICS = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"];
+
+/**
+ * CPU seconds so far of each kind of Chromium process under this script (renderer, gpu-process,
+ * utility, browser for the one without --type), the server's processes left out.
+ */
+function chromiumCpuByKind(serverPid) {
+  const server = new Set(treePids(serverPid));
+  const kinds = {};
+  for (const pid of treePids(process.pid)) {
+    if (pid === process.pid || server.has(pid)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      const kind =
+        cmdline.match(/--type=([a-z-]+)/)?.[1] ?? (cmdline.includes("chrom") ? "browser" : "other");
+      kinds[kind] = (kinds[kind] ?? 0) + ownCpuSeconds(pid);
+    } catch {}
+  }
+  return kinds;
+}
 
 /**
  * CPU seconds the whole machine (every core, every process, other tenants included) spent busy and
@@ -219,6 +269,11 @@ const phaseMarks = {};
 const mark = (name) => {
   phaseMarks[name] = Number(process.hrtime.bigint() / 1000n);
 };
+// BENCH_DATABASE_URL=<admin url of a PostgreSQL server>: the console keeps its runs and the sandbox's
+// state in a fresh database on that server (created here, dropped at the end) instead of PGlite.
+const postgres = process.env.BENCH_DATABASE_URL
+  ? await createBenchDatabase(process.env.BENCH_DATABASE_URL)
+  : undefined;
 const app = await startConsole({
   port,
   databasePrefix: "bench-submit-db",
@@ -227,37 +282,46 @@ const app = await startConsole({
     CONSOLE_OPERATORS: "",
     SANDBOX_FAULTS: "",
     HUMANOS_CONCURRENCY: String(concurrency),
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...(profileDir ? { PGLITE_QUERY_PROFILE: join(profileDir, "queries.jsonl") } : {}),
   },
   // BENCH_SERVER_LOG=1 shows the server's own output (start-up lines, errors).
   showLog: Boolean(process.env.BENCH_SERVER_LOG),
 });
 consoleMarks.serverPid = app.pid;
+if (postgres) consoleMarks.databaseCpu = postgres.cpuSeconds;
 let peakRss = 0;
+let peakDatabaseRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, treeRss(app.pid));
+  if (postgres) peakDatabaseRss = Math.max(peakDatabaseRss, postgres.rss());
 }, 100);
 try {
   // Warm both paths once (route compilation, PGlite start, JIT) on a small batch.
   await bareClientWarmUp();
   const browser = await launchChromium();
   const cpuBeforeBare = treeCpuSeconds(app.pid);
+  const databaseCpuBeforeBare = consoleMarks.databaseCpu();
   const machineBeforeBare = machineCpuSeconds();
   mark("bareStart");
   const bare = await bareClient(rowCount);
   mark("bareEnd");
   const machineBare = machineCpuSeconds().minus(machineBeforeBare);
   const cpuBeforeConsole = treeCpuSeconds(app.pid);
+  const databaseCpuBare = consoleMarks.databaseCpu() - databaseCpuBeforeBare;
   // The browser's processes: this script's descendants that are not the server's.
   const browserCpu = () => treeCpuSeconds(process.pid) - treeCpuSeconds(app.pid) - ownCpuSeconds(process.pid);
   consoleMarks.browserCpu = browserCpu;
+  consoleMarks.browserCpuByKind = () => chromiumCpuByKind(app.pid);
   const browserCpuBeforeConsole = browserCpu();
   const consoleRun = await throughConsole(browser, rowCount);
   mark("consoleEnd");
   const cpuAfterConsole = treeCpuSeconds(app.pid);
   const browserCpuAfterConsole = consoleRun.browserCpuAtEnd;
   await browser.close();
-  console.log(`subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100`);
+  console.log(
+    `subjects: ${rowCount}, concurrency: ${concurrency}, chunks of 100, database: ${postgres ? "PostgreSQL" : "PGlite"}`,
+  );
   console.log("path\tseconds\trows/s");
   console.log(`bare signed client → sandbox\t${bare.seconds.toFixed(2)}\t${Math.round(bare.rowsPerSecond)}`);
   console.log(
@@ -273,13 +337,32 @@ try {
   console.log(
     `browser CPU\tconsole ${(browserCpuAfterConsole - browserCpuBeforeConsole).toFixed(1)} s (page load and paste included), after the click ${consoleRun.afterClick.browser.toFixed(1)} s`,
   );
+  const kinds = Object.entries(consoleRun.afterClick.browserKinds)
+    .map(([kind, seconds]) => `${kind} ${seconds.toFixed(1)} s`)
+    .join(", ");
+  const work = consoleRun.afterClick.pageWork;
+  console.log(
+    `browser CPU after the click by process\t${kinds}; the page's main thread: tasks ${work.TaskDuration.toFixed(1)} s (script ${work.ScriptDuration.toFixed(1)}, style ${work.RecalcStyleDuration.toFixed(1)}, layout ${work.LayoutDuration.toFixed(1)})`,
+  );
+  if (postgres) {
+    console.log(
+      `PostgreSQL server CPU\tbare ${databaseCpuBare.toFixed(1)} s, console after the click ${consoleRun.afterClick.database.toFixed(1)} s`,
+    );
+  }
   console.log(
     `machine CPU (all cores, all processes)\tbare: busy ${machineBare.busy.toFixed(1)} s, idle ${machineBare.idle.toFixed(1)} s; console after the click: busy ${consoleRun.afterClick.machine.busy.toFixed(1)} s, idle ${consoleRun.afterClick.machine.idle.toFixed(1)} s`,
   );
-  console.log(`server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB`);
+  console.log(
+    `server RSS peak (all processes)\t${Math.round(peakRss / 1e6)} MB${
+      postgres
+        ? `; the PostgreSQL server's processes (shared memory counted in each): ${Math.round(peakDatabaseRss / 1e6)} MB`
+        : ""
+    }`,
+  );
 } finally {
   clearInterval(sampler);
   await app.stop();
+  await postgres?.drop();
   if (profileDir) {
     writeFileSync(join(profileDir, "phases.json"), JSON.stringify(phaseMarks));
     console.log(`CPU profile and phases in ${profileDir}: node bench/cpu-profile.mjs ${profileDir}`);
@@ -299,4 +382,40 @@ async function bareClientWarmUp() {
     },
     body,
   });
+}
+
+/** A new empty database on the server of `adminUrl`, and how to drop it. */
+async function createBenchDatabase(adminUrl) {
+  const name = `bench_submit_${randomUUID().replaceAll("-", "")}`;
+  const onAdmin = async (statement) => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await onAdmin(`CREATE DATABASE ${name}`);
+  // The server's processes, for their CPU: the postmaster is the parent of our backend.
+  let postmasterPid = 0;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const backend = (await admin.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+    const stat = readFileSync(`/proc/${backend}/stat`, "utf8");
+    postmasterPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    // A server on another machine: its CPU is not ours to read.
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    cpuSeconds: () => (postmasterPid ? treeCpuSeconds(postmasterPid) : Number.NaN),
+    rss: () => (postmasterPid ? treeRss(postmasterPid) : Number.NaN),
+    drop: () => onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
