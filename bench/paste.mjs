@@ -93,6 +93,10 @@ async function measure(browser, rowCount, when) {
     longestTaskMs: Math.round(longest),
     scrollP95Ms: Number(p95(frames).toFixed(1)),
     scrollCallbackP95Ms: Number(p95(callbacks).toFixed(1)),
+    // The share of scroll steps that took more than one frame (p95 alone only says whether it is above 5 %).
+    scrollSlowStepsPct: Number(
+      ((100 * frames.filter((ms) => ms > 25).length) / Math.max(1, frames.length)).toFixed(1),
+    ),
     heapMb: Math.round(heap / 1e6),
     firstEditTaskMs: editTasks[0],
     nextEditTaskMs: editTasks[1],
@@ -108,12 +112,13 @@ try {
     "longestTaskMs",
     "scrollP95Ms",
     "scrollCallbackP95Ms",
+    "scrollSlowStepsPct",
     "heapMb",
     "firstEditTaskMs",
     "nextEditTaskMs",
   ];
   console.log(
-    "rows\tpasted\tpasted at ms\tpaste→ready ms\tlongest task ms\tscroll p95 frame ms\tscroll p95 rAF-callback ms\tJS heap MB\tfirst edit task ms\tnext edit task ms",
+    "rows\tpasted\tpasted at ms\tpaste→ready ms\tlongest task ms\tscroll p95 frame ms\tscroll p95 rAF-callback ms\tscroll steps over 1 frame %\tJS heap MB\tfirst edit task ms\tnext edit task ms",
   );
   for (const rowCount of counts) {
     for (const when of whens) {

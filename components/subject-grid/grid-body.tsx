@@ -1,7 +1,7 @@
 "use client";
 
 import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { memo, type RefObject, useCallback, useRef } from "react";
+import { memo, type RefObject, useCallback, useId, useRef } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
@@ -10,7 +10,7 @@ import type { RowVerdict } from "@/lib/import/validate-grid";
 import { GridCell } from "./grid-cell";
 import { COLUMN_CLASSES, ProblemsCell, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
 import type { CellEditing, GridActions } from "./grid-context";
-import { NO_ROW_KEYS, nextRowKeys } from "./row-keys";
+import { NO_ROW_SLOTS, nextRowSlots, slottedRows } from "./row-keys";
 
 /** One height for every row: the virtualiser then never measures, and scrolling costs the same at any size. */
 const ROW_HEIGHT = 48;
@@ -26,6 +26,7 @@ const REMOVE_BUTTON_CLASS = `${cn(buttonVariants({ variant: "danger", size: "ico
  * reused for another row (see row-keys.ts) is updated in place.
  */
 const GridRow = memo(function GridRow({
+  id,
   viewRow,
   rowIndex,
   row,
@@ -38,6 +39,8 @@ const GridRow = memo(function GridRow({
   editing,
   actions,
 }: {
+  /** The element's id (its slot's: the same for the element's lifetime), listed in the body's aria-owns. */
+  id: string;
   viewRow: number;
   rowIndex: number;
   row: GridCells;
@@ -57,6 +60,7 @@ const GridRow = memo(function GridRow({
   const isInvalid = verdict?.kind === "invalid";
   return (
     <div
+      id={id}
       role="row"
       aria-rowindex={viewRow + 2}
       aria-selected={selectedFrom === 0 && selectedTo === LAST_FIELD}
@@ -160,18 +164,34 @@ export function GridBody({
   virtualizerRef.current = virtualizer;
 
   const items = virtualizer.getVirtualItems();
-  // Reused between renders (a render that is thrown away only costs some reuse, never correctness).
-  const rowKeys = useRef(NO_ROW_KEYS);
-  rowKeys.current = nextRowKeys(
-    rowKeys.current,
+  // Kept between renders (a render that is thrown away only costs some reuse, never correctness).
+  const rowSlots = useRef(NO_ROW_SLOTS);
+  rowSlots.current = nextRowSlots(
+    rowSlots.current,
     items.map((item) => item.index),
   );
-  const keys = rowKeys.current.keys;
+  const startOf = new Map(items.map((item) => [item.index, item.start]));
+  const rowIdPrefix = useId();
+  // In slot order: the elements' order, which scrolling never changes.
+  const rendered = slottedRows(rowSlots.current).flatMap(({ index: viewRow, slot }) => {
+    const rowIndex = viewRows[viewRow];
+    const row = rowIndex === undefined ? undefined : rows[rowIndex];
+    const top = startOf.get(viewRow);
+    return rowIndex === undefined || !row || top === undefined
+      ? []
+      : [{ viewRow, rowIndex, row, top, id: `${rowIdPrefix}row${slot}`, key: slot }];
+  });
+  // The same rows in their order, for assistive technology.
+  const ownedRowIds = rendered
+    .toSorted((a, b) => a.viewRow - b.viewRow)
+    .map((row) => row.id)
+    .join(" ");
 
   return (
     <div
       ref={scrollRef}
       role="rowgroup"
+      aria-owns={ownedRowIds || undefined}
       className="relative max-h-[28rem] min-h-48 [scrollbar-gutter:stable] overflow-auto"
       onScroll={(event) => {
         const header = headerRef.current;
@@ -181,24 +201,22 @@ export function GridBody({
     >
       {viewRows.length === 0 ? <p className="p-4 text-sm text-slate-600">No rows with errors.</p> : null}
       <div className={`relative ${ROW_MIN_WIDTH_CLASS}`} style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item, position) => {
-          const rowIndex = viewRows[item.index];
-          const row = rowIndex === undefined ? undefined : rows[rowIndex];
-          if (!row || rowIndex === undefined) return null;
-          const inSelection = item.index >= rect.top && item.index <= rect.bottom;
+        {rendered.map(({ viewRow, rowIndex, row, top, id, key }) => {
+          const inSelection = viewRow >= rect.top && viewRow <= rect.bottom;
           return (
             <GridRow
-              key={keys[position]}
-              viewRow={item.index}
+              key={key}
+              id={id}
+              viewRow={viewRow}
               rowIndex={rowIndex}
               row={row}
               verdict={verdicts[rowIndex]}
               answer={answers?.get(row)}
-              top={item.start}
+              top={top}
               selectedFrom={inSelection ? rect.left : -1}
               selectedTo={inSelection ? rect.right : -1}
-              activeCol={active.row === item.index ? active.col : -1}
-              editing={editing?.row === item.index ? editing : null}
+              activeCol={active.row === viewRow ? active.col : -1}
+              editing={editing?.row === viewRow ? editing : null}
               actions={actions}
             />
           );

@@ -1,89 +1,95 @@
 import { describe, expect, it } from "vitest";
-import { NO_ROW_KEYS, nextRowKeys, type RowKeys } from "./row-keys";
+import { NO_ROW_SLOTS, nextRowSlots, type RowSlots, slottedRows } from "./row-keys";
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
-/** How React reconciles keyed children: an element kept at an old position lower than one already placed moves. */
-function movedElements(before: readonly string[], after: readonly string[]): number {
-  const oldPosition = new Map(before.map((key, position) => [key, position]));
-  let lastPlaced = -1;
-  let moved = 0;
-  for (const key of after) {
-    const old = oldPosition.get(key);
-    if (old === undefined) continue;
-    if (old < lastPlaced) moved += 1;
-    else lastPlaced = old;
-  }
-  return moved;
+/** Slots after rendering each list of indexes in turn, from nothing. */
+function after(...renders: number[][]): RowSlots {
+  return renders.reduce<RowSlots>((state, indexes) => nextRowSlots(state, indexes), NO_ROW_SLOTS);
 }
 
-function created(before: RowKeys, after: RowKeys): number {
-  const old = new Set(before.keys);
-  return after.keys.filter((key) => !old.has(key)).length;
-}
-
-describe("nextRowKeys", () => {
-  it("gives new keys on the first render", () => {
-    const keys = nextRowKeys(NO_ROW_KEYS, range(0, 4));
-    expect(keys.keys).toEqual(["r1", "r2", "r3", "r4", "r5"]);
-    expect(keys.made).toBe(5);
+describe("nextRowSlots", () => {
+  it.each([
+    { case: "a first render fills slots in row order", renders: [range(0, 4)], slots: [0, 1, 2, 3, 4] },
+    {
+      case: "a scroll by one row reuses the slot of the row that left",
+      renders: [range(0, 4), range(1, 5)],
+      slots: [5, 1, 2, 3, 4],
+    },
+    {
+      case: "a scroll back by one row does the same the other way",
+      renders: [range(1, 5), range(0, 4)],
+      slots: [1, 2, 3, 4, 0],
+    },
+    {
+      case: "a scroll by less than the rendered rows reuses the slots that left, lowest first",
+      renders: [range(0, 5), range(3, 8)],
+      slots: [6, 7, 8, 3, 4, 5],
+    },
+    {
+      case: "a jump past every row refills the slots in row order",
+      renders: [range(0, 4), range(5000, 5004)],
+      slots: [5000, 5001, 5002, 5003, 5004],
+    },
+    {
+      case: "more rows take new slots at the end",
+      renders: [range(0, 2), range(1, 5)],
+      slots: [3, 1, 2, 4, 5],
+    },
+    {
+      case: "fewer rows leave slots empty, and the empty end is dropped",
+      renders: [range(0, 4), range(1, 2)],
+      slots: [-1, 1, 2],
+    },
+    {
+      case: "an empty slot is filled before a new one is made",
+      renders: [range(0, 4), range(1, 2), range(1, 5)],
+      slots: [3, 1, 2, 4, 5],
+    },
+    {
+      case: "the active row kept away from the others keeps its slot through a jump",
+      renders: [
+        [2, ...range(100, 103)],
+        [2, ...range(900, 903)],
+      ],
+      slots: [2, 900, 901, 902, 903],
+    },
+    { case: "nothing to render, no slots", renders: [range(0, 4), []], slots: [] },
+  ])("$case", ({ renders, slots }) => {
+    expect(after(...renders).slots).toEqual(slots);
   });
 
-  it("keeps the keys of rows still rendered and makes one per row scrolled into view", () => {
-    const first = nextRowKeys(NO_ROW_KEYS, range(0, 16));
-    const second = nextRowKeys(first, range(1, 17));
-    expect(second.keys.slice(0, 16)).toEqual(first.keys.slice(1));
-    expect(created(first, second)).toBe(1);
-    expect(movedElements(first.keys, second.keys)).toBe(0);
-    const back = nextRowKeys(second, range(0, 16));
-    expect(back.keys.slice(1)).toEqual(second.keys.slice(0, 16));
-    expect(created(second, back)).toBe(1);
-    expect(movedElements(second.keys, back.keys)).toBe(0);
-  });
-
-  it("reuses every element, in order, when a jump replaces every row", () => {
-    const first = nextRowKeys(NO_ROW_KEYS, range(0, 16));
-    const jumped = nextRowKeys(first, range(5000, 5016));
-    expect(jumped.keys).toEqual(first.keys);
-    expect(jumped.made).toBe(first.made);
-  });
-
-  it("keeps the active row's element when it stays rendered away from the others", () => {
-    const first = nextRowKeys(NO_ROW_KEYS, [2, ...range(100, 116)]);
-    const jumped = nextRowKeys(first, [2, ...range(900, 916)]);
-    expect(jumped.keys).toEqual(first.keys);
-    const scrolled = nextRowKeys(jumped, [2, ...range(901, 917)]);
-    expect(scrolled.keys[0]).toBe(first.keys[0]);
-    expect(created(jumped, scrolled)).toBe(1);
-    expect(movedElements(jumped.keys, scrolled.keys)).toBe(0);
-    // Scrolling past it: the active row now sits among the others and keeps its key.
-    const around = nextRowKeys(scrolled, range(0, 16));
-    expect(around.keys[2]).toBe(first.keys[0]);
-    expect(movedElements(scrolled.keys, around.keys)).toBe(0);
-  });
-
-  it("never repeats a key and never moves an element, whatever the ranges", () => {
+  it("never creates, removes or moves an element while the number of rows stays, whatever the scroll", () => {
     let seed = 7;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
       return seed / 2_147_483_648;
     };
-    let keys = NO_ROW_KEYS;
+    let state = nextRowSlots(NO_ROW_SLOTS, range(0, 17));
     for (let step = 0; step < 2000; step += 1) {
       const start = Math.floor(random() * 300);
-      const indexes = new Set(range(start, start + Math.floor(random() * 20)));
-      if (random() < 0.5) indexes.add(Math.floor(random() * 320));
-      const next = nextRowKeys(
-        keys,
-        [...indexes].sort((a, b) => a - b),
-      );
-      expect(new Set(next.keys).size).toBe(next.keys.length);
-      expect(movedElements(keys.keys, next.keys)).toBe(0);
-      for (const [position, index] of next.indexes.entries()) {
-        const old = keys.indexes.indexOf(index);
-        if (old >= 0) expect(next.keys[position]).toBe(keys.keys[old]);
-      }
-      keys = next;
+      const indexes = range(start, start + 17);
+      const next = nextRowSlots(state, indexes);
+      // The same slots (React keys), in the same order: no element made, dropped or moved.
+      expect(slottedRows(next).map((row) => row.slot)).toEqual(slottedRows(state).map((row) => row.slot));
+      // Every row rendered once, and a row that stays keeps its element.
+      expect(
+        slottedRows(next)
+          .map((row) => row.index)
+          .sort((a, b) => a - b),
+      ).toEqual(indexes);
+      for (const { index, slot } of slottedRows(state))
+        if (indexes.includes(index)) expect(next.slots[slot]).toBe(index);
+      state = next;
     }
+  });
+});
+
+describe("slottedRows", () => {
+  it("lists the filled slots in slot order", () => {
+    expect(slottedRows({ slots: [7, -1, 5] })).toEqual([
+      { index: 7, slot: 0 },
+      { index: 5, slot: 2 },
+    ]);
   });
 });

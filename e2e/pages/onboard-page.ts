@@ -62,8 +62,20 @@ export class OnboardPage {
     await this.page.keyboard.press("ControlOrMeta+V");
   }
 
+  /**
+   * A grid cell by its row's position in the grid (0 is the header row, 1 the first body row: its
+   * aria-rowindex less one) and its column among the row's cells. Chosen by aria-rowindex, never by
+   * the row elements' DOM order, which scrolling does not keep (row-keys.ts).
+   */
   gridCell(row: number, column: number): Locator {
-    return this.grid.getByRole("row").nth(row).getByRole("gridcell").nth(column);
+    return this.gridRow(row + 1)
+      .getByRole("gridcell")
+      .nth(column);
+  }
+
+  /** A grid row by aria-rowindex (1 is the header row, 2 the first body row). */
+  gridRow(ariaRowIndex: number): Locator {
+    return this.grid.locator(`[role="row"][aria-rowindex="${ariaRowIndex}"]`);
   }
 
   /** A grid cell by 1-based row number and field name (e.g. "contact", "fullName"). */
