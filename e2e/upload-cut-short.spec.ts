@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { RunsPage } from "./pages/runs-page";
+import { violations } from "./support/axe";
 
 /**
  * An upload cut short through the real app: the third call storing rows never reaches the server (the
@@ -48,6 +49,7 @@ test("rows that never reached the server are named wherever the run is shown", a
   await expect(listed.getByTestId("rows-not-received")).toHaveText(
     "Upload cut short: 3,900 of 5,000 rows never reached the server, not sent",
   );
+  expect(await violations(page)).toStrictEqual([]);
 
   await runs.openRun(runId);
   await expect(runs.runProgress.getByTestId("rows-not-received")).toHaveText(`Upload cut short: ${sentence}`);
@@ -56,4 +58,5 @@ test("rows that never reached the server are named wherever the run is shown", a
   );
   await expect(runs.resultRows()).toHaveCount(500);
   await expect(runs.results).toHaveAttribute("aria-rowcount", "1101");
+  expect(await violations(page, { exclude: '[aria-label="Results"]' })).toStrictEqual([]);
 });
