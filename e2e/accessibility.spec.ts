@@ -1,19 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
-
-/** WCAG 2.1 A/AA rules, checked by axe on the screens an operator uses. */
-async function violations(page: import("@playwright/test").Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  // Proof that axe really ran its rules on this page (an empty result must not mean "nothing checked").
-  expect(results.passes.length).toBeGreaterThan(10);
-  return results.violations.map((violation) => ({
-    id: violation.id,
-    help: violation.help,
-    targets: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
-  }));
-}
+import { violations } from "./support/axe";
 
 test("the onboarding screen, with rows, errors and results, has no WCAG A/AA violations", async ({
   onboard,

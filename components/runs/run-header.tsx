@@ -1,11 +1,13 @@
 import Link from "next/link";
 import type { RunSummary } from "@/lib/runs/run-types";
-import { runPaths, shortRunId } from "./format";
+import { formatCount, runPaths, shortRunId } from "./format";
 import { LocalTime } from "./local-time";
+import { notReceivedSummary } from "./not-received-text";
 import { RunStateBadge } from "./run-state";
 
 /** Who started a run, when, from what, against which API, and which run it resends. */
 export function RunHeader({ run }: { run: RunSummary }) {
+  const notReceived = notReceivedSummary(run);
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -37,7 +39,10 @@ export function RunHeader({ run }: { run: RunSummary }) {
         <dt className="font-medium">API target</dt>
         <dd className="break-all">{run.apiTarget}</dd>
         <dt className="font-medium">Rows</dt>
-        <dd className="tabular-nums">{run.totalRows.toLocaleString("en-US")}</dd>
+        <dd className="tabular-nums">
+          {formatCount(run.totalRows)}
+          {notReceived ? ` (${notReceived}: not sent)` : null}
+        </dd>
         {run.finishedAt ? (
           <>
             <dt className="font-medium">Finished</dt>

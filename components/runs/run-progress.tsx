@@ -1,11 +1,12 @@
 "use client";
 
-import { Play, Square } from "lucide-react";
+import { Play, Square, TriangleAlert } from "lucide-react";
 import { useId } from "react";
 import { StatusCountList } from "@/components/results-table/status-counts";
 import { Button } from "@/components/ui/button";
 import { isLiveState, processedRows, type RunProgress as RunProgressData } from "@/lib/runs/run-types";
 import { formatCount, formatDuration, formatRate } from "./format";
+import { notReceivedSentence, notReceivedSummary } from "./not-received-text";
 import { RUN_STATE_INFO, RunStateBadge } from "./run-state";
 import type { RunCommand } from "./use-run-control";
 import type { ProgressProblem } from "./use-run-progress";
@@ -44,6 +45,8 @@ export function RunProgress({
   const isLive = isLiveState(progress.state);
   const { totalRows, resumableRows } = progress;
   const doneRows = processedRows(progress);
+  const notReceived = notReceivedSentence(progress);
+  const notReceivedShort = notReceivedSummary(progress);
   return (
     <section
       aria-labelledby={headingId}
@@ -59,7 +62,7 @@ export function RunProgress({
       </div>
       {/* Announced politely when the state changes; the numbers below change too often to read out. */}
       <p aria-live="polite" className="sr-only">
-        {`Run ${RUN_STATE_INFO[progress.state].description}.`}
+        {`Run ${RUN_STATE_INFO[progress.state].description}.${notReceivedShort ? ` ${notReceivedShort}.` : ""}`}
       </p>
       <div className="flex flex-col gap-1">
         <p id={barLabelId} className="text-sm">
@@ -89,6 +92,17 @@ export function RunProgress({
           className="h-2 w-full accent-blue-700"
         />
       </div>
+      {notReceived ? (
+        <p
+          data-testid="rows-not-received"
+          className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          <span>
+            <strong className="font-semibold">Upload cut short:</strong> {notReceived}
+          </span>
+        </p>
+      ) : null}
       <StatusCountList counts={progress.counts} label="Answers so far, per status" />
       <div className="flex flex-wrap items-center gap-3">
         {progress.state === "running" ? (

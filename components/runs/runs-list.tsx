@@ -1,11 +1,12 @@
+import { TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { StatusCountList } from "@/components/results-table/status-counts";
 import { processedRows, type RunSummary } from "@/lib/runs/run-types";
 import { formatCount, runPaths, shortRunId } from "./format";
 import { LocalTime } from "./local-time";
+import { notReceivedSummary } from "./not-received-text";
 import { RunStateBadge } from "./run-state";
 
-/** The history: one row per run, newest first, each linking to its page (and to the run it resends). */
 /** "N of M" while a run has rows left (a cancelled run's unsent ones included), else just M. */
 function ProcessedOfTotal({ run }: { run: RunSummary }) {
   const processed = processedRows(run);
@@ -13,6 +14,23 @@ function ProcessedOfTotal({ run }: { run: RunSummary }) {
     ? formatCount(run.totalRows)
     : `${formatCount(processed)} of ${formatCount(run.totalRows)}`;
 }
+
+/** A run whose upload was cut short says so beside its rows, in words and with an icon. */
+function RowsNotReceived({ run }: { run: RunSummary }) {
+  const notReceived = notReceivedSummary(run);
+  if (!notReceived) return null;
+  return (
+    <span
+      data-testid="rows-not-received"
+      className="mt-1 flex items-start justify-end gap-1 text-left text-xs font-medium text-amber-900 dark:text-amber-200"
+    >
+      <TriangleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+      <span>Upload cut short: {notReceived}, not sent</span>
+    </span>
+  );
+}
+
+/** The history: one row per run, newest first, each linking to its page (and to the run it resends). */
 
 export function RunsList({ runs }: { runs: readonly RunSummary[] }) {
   return (
@@ -86,6 +104,7 @@ export function RunsList({ runs }: { runs: readonly RunSummary[] }) {
               </td>
               <td className="px-3 py-2 text-right tabular-nums">
                 <ProcessedOfTotal run={run} />
+                <RowsNotReceived run={run} />
               </td>
               <td className="px-3 py-2">
                 <StatusCountList

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
 import { getRunRows } from "@/lib/runs/run-queries";
+import { getRunSummary } from "@/lib/runs/run-summaries";
 import { openDatabase } from "./database";
 import { MIGRATIONS } from "./migrations";
 
@@ -102,4 +103,26 @@ describe("migrations that move data: the latest schema shows every row a release
     },
     60_000,
   );
+});
+
+describe("migration 0004: rows that never reached the server", () => {
+  it("a run recorded before it keeps its rows and counts, with none recorded as not received", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "console-migration-"));
+    try {
+      const database = await openAfterRelease(
+        dataDir,
+        3,
+        `INSERT INTO runs (id, created_by, source, api_target, state, total_rows, upload_complete, received_through)
+           VALUES ('${RUN_ID}', 'alice', 'paste', 'sandbox', 'completed', 3100, true, 3099);`,
+      );
+      expect(await getRunSummary(database.db, RUN_ID)).toMatchObject({
+        totalRows: 3100,
+        rowsNotReceived: 0,
+        lastRowReceived: 3100,
+      });
+      await database.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -136,6 +136,16 @@ UPDATE run_chunks c SET answers = a.answers
 DROP TABLE run_row_outcomes;
 `,
   },
+  {
+    // An upload cut short (the tab closed or reloaded mid-upload, or the browser's upload failed)
+    // leaves total_rows as the rows stored, so counts and progress describe what the run holds; how
+    // many rows the browser said it would send but never did is kept here, shown beside the run.
+    // Runs recorded before this migration cannot tell any more: they keep 0.
+    id: "0004_rows_not_received",
+    sql: `
+ALTER TABLE runs ADD COLUMN rows_not_received integer NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 /** Any fixed number: every console instance takes the same lock, so only one migrates at a time. */

@@ -43,6 +43,12 @@ export const runs = pgTable(
     /** Rows the browser said it would send; the rows stored once the upload is complete. */
     totalRows: integer("total_rows").notNull(),
     /**
+     * Rows the browser said it would send that never reached the server: the upload was cut short
+     * (the tab closed, or the browser gave up and ended it early). Set when the upload completes
+     * (total_rows then counts the rows stored); 0 for an upload that delivered every row.
+     */
+    rowsNotReceived: integer("rows_not_received").notNull().default(0),
+    /**
      * Rows arrive in slices, in increasing row order, and sending starts after the first slice:
      * a chunk is sent only once every row it can hold is stored (received_through has passed it)
      * or the upload is complete.

@@ -5,7 +5,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { type Db, queryRows } from "@/lib/db/database";
+import { type Db, queryRows, type Tx } from "@/lib/db/database";
 import { type ChunkState, type RunState, runChunks, runs } from "@/lib/db/schema";
 import type { RowResult } from "@/lib/humanos/results";
 import type { Subject } from "@/lib/humanos/schemas";
@@ -114,12 +114,28 @@ export async function storeRowSlice(
     }
     const refused = rows.filter((row) => "refused" in row).length;
     await tx.execute(sql`
-      UPDATE runs SET received_through = ${receivedThrough}, upload_complete = ${options.last},
-        refused_rows = refused_rows + ${refused},
-        total_rows = CASE WHEN ${options.last} THEN (SELECT count(*) FROM run_rows WHERE run_id = ${runId}) ELSE total_rows END
+      UPDATE runs SET received_through = ${receivedThrough}, refused_rows = refused_rows + ${refused}
       WHERE id = ${runId}`);
+    // The last slice may come early (the browser's upload failed, or the tab is going away): the run
+    // then records how many of the rows it was told about never came.
+    if (options.last) await completeUpload(tx, runId);
     return { ok: true };
   });
+}
+
+/**
+ * Ends a run's upload: no more rows will come. total_rows becomes the rows stored (what the counts,
+ * progress and results of the run measure), and the rows the browser said it would send but never
+ * did are kept in rows_not_received, for the operator to see and send again. Run it inside a
+ * transaction holding the run's row lock; an upload already complete is left as it is.
+ */
+async function completeUpload(tx: Tx, runId: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE runs SET upload_complete = true,
+      rows_not_received = greatest(runs.total_rows - stored.rows, 0),
+      total_rows = stored.rows
+    FROM (SELECT count(*)::int AS rows FROM run_rows WHERE run_id = ${runId}) AS stored
+    WHERE runs.id = ${runId} AND NOT runs.upload_complete`);
 }
 
 function rowRecord(row: RowToStore) {
@@ -200,7 +216,10 @@ export async function getUploadState(
   return run ?? { complete: true, receivedThrough: -1 };
 }
 
-/** An upload that stopped arriving (the browser went away): the run holds what it received. */
+/**
+ * An upload that stopped arriving (the browser went away): the run holds, and can send, what it
+ * received, and records how many rows never came.
+ */
 export async function closeAbandonedUpload(db: Db, runId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [run] = await queryRows<{ received_through: number }>(
@@ -216,10 +235,7 @@ export async function closeAbandonedUpload(db: Db, runId: string): Promise<void>
         AND chunk_index IS NOT NULL
       GROUP BY chunk_index
       ON CONFLICT DO NOTHING`);
-    await tx.execute(sql`
-      UPDATE runs SET upload_complete = true,
-        total_rows = (SELECT count(*) FROM run_rows WHERE run_id = ${runId})
-      WHERE id = ${runId}`);
+    await completeUpload(tx, runId);
   });
 }
 

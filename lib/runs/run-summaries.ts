@@ -24,6 +24,8 @@ function toSummary(run: RunRow, { counts, resumableRows, cancelledRows }: RunCou
     parentRunId: run.parentRunId,
     state: run.state,
     totalRows: run.totalRows,
+    rowsNotReceived: run.rowsNotReceived,
+    lastRowReceived: run.receivedThrough + 1,
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     counts: statusCounts,

@@ -11,6 +11,8 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     parentRunId: null,
     state: "running",
     totalRows: 1000,
+    rowsNotReceived: 0,
+    lastRowReceived: 1000,
     startedAt: "2026-11-27T10:00:00.000Z",
     finishedAt: null,
     counts: [],

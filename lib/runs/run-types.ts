@@ -29,7 +29,15 @@ export interface RunSummary {
   apiTarget: string;
   parentRunId: string | null;
   state: RunState;
+  /** Rows the run holds (while its upload goes on: the rows the browser said it would send). */
   totalRows: number;
+  /**
+   * Rows the browser said it would send that never reached the server, because the upload was cut
+   * short (the tab closed or reloaded, or the browser's upload failed). Not in totalRows, never sent.
+   */
+  rowsNotReceived: number;
+  /** The row number (1-based, as the grid numbers them) of the last row stored; 0 when none was. */
+  lastRowReceived: number;
   startedAt: string | null;
   finishedAt: string | null;
   /** Rows with an outcome, per status (a row not sent counts under "not-sent"). */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { notReceivedSentence, notReceivedSummary, rowsGiven } from "./not-received-text";
+
+type Upload = { totalRows: number; rowsNotReceived: number; lastRowReceived: number };
+
+describe("what the run screens say of rows that never reached the server", () => {
+  it.each<[string, Upload, number, string | null, string | null]>([
+    [
+      "an upload that delivered every row",
+      { totalRows: 30_000, rowsNotReceived: 0, lastRowReceived: 30_000 },
+      30_000,
+      null,
+      null,
+    ],
+    [
+      "a paste cut short after 3,100 rows",
+      { totalRows: 3_100, rowsNotReceived: 26_900, lastRowReceived: 3_100 },
+      30_000,
+      "26,900 of 30,000 rows never reached the server",
+      "26,900 of 30,000 rows never reached the server: the upload stopped after row 3,100. They were not sent: this run's counts and results leave them out. Paste or load the rows after row 3,100 again and press Create subjects to send them.",
+    ],
+    [
+      "one row missing, after blank rows the grid skipped",
+      { totalRows: 99, rowsNotReceived: 1, lastRowReceived: 104 },
+      100,
+      "1 of 100 rows never reached the server",
+      "1 of 100 rows never reached the server: the upload stopped after row 104. It was not sent: this run's counts and results leave it out. Paste or load the rows after row 104 again and press Create subjects to send them.",
+    ],
+    [
+      "an upload that stopped before any row was saved",
+      { totalRows: 0, rowsNotReceived: 40, lastRowReceived: 0 },
+      40,
+      "40 of 40 rows never reached the server",
+      "40 of 40 rows never reached the server: the upload stopped before the first row was saved. They were not sent: this run's counts and results leave them out. Paste or load the rows again and press Create subjects to send them.",
+    ],
+  ])("%s", (_case, run, given, summary, sentence) => {
+    expect(rowsGiven(run)).toBe(given);
+    expect(notReceivedSummary(run)).toBe(summary);
+    expect(notReceivedSentence(run)).toBe(sentence);
+  });
+});

@@ -1,0 +1,39 @@
+import type { RunSummary } from "@/lib/runs/run-types";
+import { formatCount } from "./format";
+
+/**
+ * What the run screens say of an upload cut short: rows the browser said it would send that never
+ * reached the server (the tab closed or reloaded while "Saving rows…", or the upload failed). They
+ * are in no count of the run, and nothing else would tell the operator they were never sent. Pure.
+ */
+type Upload = Pick<RunSummary, "totalRows" | "rowsNotReceived" | "lastRowReceived">;
+
+/** Rows the operator gave the run: those it holds and those that never reached the server. */
+export function rowsGiven(run: Upload): number {
+  return run.totalRows + run.rowsNotReceived;
+}
+
+/** "26,900 of 30,000 rows never reached the server", or null when every row did. */
+export function notReceivedSummary(run: Upload): string | null {
+  if (run.rowsNotReceived <= 0) return null;
+  const rows = rowsGiven(run) === 1 ? "row" : "rows";
+  return `${formatCount(run.rowsNotReceived)} of ${formatCount(rowsGiven(run))} ${rows} never reached the server`;
+}
+
+/**
+ * The whole sentence beside a run's progress: how many rows never arrived, that they were not sent,
+ * and what to do; null when every row arrived.
+ */
+export function notReceivedSentence(run: Upload): string | null {
+  const summary = notReceivedSummary(run);
+  if (!summary) return null;
+  const notSent =
+    run.rowsNotReceived === 1
+      ? "It was not sent: this run's counts and results leave it out."
+      : "They were not sent: this run's counts and results leave them out.";
+  if (run.lastRowReceived <= 0) {
+    return `${summary}: the upload stopped before the first row was saved. ${notSent} Paste or load the rows again and press Create subjects to send them.`;
+  }
+  const after = formatCount(run.lastRowReceived);
+  return `${summary}: the upload stopped after row ${after}. ${notSent} Paste or load the rows after row ${after} again and press Create subjects to send them.`;
+}

@@ -1,0 +1,62 @@
+import { expect, test } from "./fixtures";
+import { RunsPage } from "./pages/runs-page";
+import { violations } from "./support/axe";
+
+/**
+ * An upload cut short through the real app: the third call storing rows never reaches the server (the
+ * network drops it), so the page ends the upload early (`last: true` with no rows), and the server
+ * finishes the run with the 1,100 rows it stored. The 3,900 rows that never arrived were not sent:
+ * the run's progress on /onboard and on its own page, its header and the history all say so in words.
+ */
+test("rows that never reached the server are named wherever the run is shown", async ({
+  onboard,
+  page,
+  data,
+}) => {
+  const rows = Array.from({ length: 5000 }, (_, index) => `${data.email("cut")}\tcut-${index}`);
+  await onboard.open("Paste");
+  await onboard.pasteAt(onboard.cell(1, "contact"), `Email\tID\r\n${rows.join("\r\n")}\r\n`);
+  await expect(onboard.grid).toHaveAttribute("aria-busy", "false", { timeout: 60_000 });
+  await expect(page.getByTestId("grid-counts")).toContainText("5,000 rows · 5,000 valid");
+
+  // Slices of 100, then 1,000 rows: the third (rows 1,101–2,100) is lost on its way to the server.
+  let slicesWithRows = 0;
+  await page.route("**/onboard", async (route) => {
+    const request = route.request();
+    const carriesRows = request.method() === "POST" && (request.postData() ?? "").includes('"rows":[{');
+    if (carriesRows && ++slicesWithRows === 3) await route.abort("connectionreset");
+    else await route.continue();
+  });
+  await onboard.createButton.click();
+  await onboard.waitForRun({ timeout: 60_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "did not answer" })).toContainText(
+    "The run holds rows 1–1,100",
+  );
+
+  const sentence =
+    "3,900 of 5,000 rows never reached the server: the upload stopped after row 1,100. They were not sent: this run's counts and results leave them out. Paste or load the rows after row 1,100 again and press Create subjects to send them.";
+  await expect(onboard.runProgress.getByTestId("rows-not-received")).toHaveText(
+    `Upload cut short: ${sentence}`,
+  );
+  // What was stored is counted as before: 1,100 rows, all answered.
+  await expect(onboard.runProgress).toContainText("1,100 of 1,100 rows processed");
+  const runId = await onboard.runId();
+
+  const runs = new RunsPage(page);
+  await runs.openHistory();
+  const listed = runs.historyRow(runId);
+  await expect(listed).toContainText("Completed");
+  await expect(listed.getByTestId("rows-not-received")).toHaveText(
+    "Upload cut short: 3,900 of 5,000 rows never reached the server, not sent",
+  );
+  expect(await violations(page)).toStrictEqual([]);
+
+  await runs.openRun(runId);
+  await expect(runs.runProgress.getByTestId("rows-not-received")).toHaveText(`Upload cut short: ${sentence}`);
+  await expect(page.getByRole("definition").filter({ hasText: "never reached" })).toHaveText(
+    "1,100 (3,900 of 5,000 rows never reached the server: not sent)",
+  );
+  await expect(runs.resultRows()).toHaveCount(500);
+  await expect(runs.results).toHaveAttribute("aria-rowcount", "1101");
+  expect(await violations(page, { exclude: '[aria-label="Results"]' })).toStrictEqual([]);
+});
