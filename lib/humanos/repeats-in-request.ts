@@ -1,9 +1,9 @@
 import type { Subject } from "./schemas";
+import { contactKey, identityKey } from "./subject-keys";
 
 /**
- * Where a list of subjects repeats what Humanos refuses twice in one request: a contact (407: the
- * API strips spaces and compares e-mail addresses case-insensitively) or an identity, country and
- * document (408). A subject whose contact repeats is not counted for identities, as the API does.
+ * Where a list of subjects repeats what Humanos refuses twice in one request: a contact (407) or an
+ * identity, country and document (408), compared as the API compares them (subject-keys.ts). A subject whose contact repeats is not counted for identities, as the API does.
  */
 export interface RepeatInRequest {
   index: number;
@@ -14,7 +14,7 @@ export interface RepeatInRequest {
 export function repeatsInRequest(subjects: readonly Subject[]): RepeatInRequest[] {
   const repeats: RepeatInRequest[] = [];
   const contactRepeated = markRepeats(
-    subjects.map((subject) => subject.contact.replace(/\s+/g, "").toLowerCase()),
+    subjects.map((subject) => contactKey(subject.contact)),
     (index, others) =>
       repeats.push({
         index,
@@ -25,7 +25,7 @@ export function repeatsInRequest(subjects: readonly Subject[]): RepeatInRequest[
   markRepeats(
     subjects.map((subject, index) =>
       subject.identity && !contactRepeated.has(index)
-        ? `${subject.identity.countryAlpha3.toUpperCase()}:${subject.identity.docId.replace(/\s+/g, "")}`
+        ? identityKey(subject.identity.countryAlpha3, subject.identity.docId)
         : "",
     ),
     (index, others) =>

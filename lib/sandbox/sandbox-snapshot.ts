@@ -5,6 +5,9 @@
  * write every change of the call at once.
  */
 import { type Identity, normaliseContact } from "@/lib/humanos/schemas";
+import { contactKey, identityKey } from "@/lib/humanos/subject-keys";
+
+export { contactKey, identityKey };
 
 export interface SandboxUser {
   did: string;
@@ -40,18 +43,6 @@ export interface UserChange {
 export interface WorkingSnapshot extends SandboxSnapshot {
   /** Every user the call created or changed, in the order first touched. */
   changes(): UserChange[];
-}
-
-/**
- * Two spellings of one contact must meet in one user: spaces never count, and e-mail addresses are
- * case-insensitive in practice (phone numbers have no case, so lower-casing them is harmless).
- */
-export function contactKey(contact: string): string {
-  return normaliseContact(contact).toLowerCase();
-}
-
-export function identityKey(countryAlpha3: string, docId: string): string {
-  return `${countryAlpha3.toUpperCase()}:${docId.replace(/\s+/g, "")}`;
 }
 
 export function identityKeysOf(user: Pick<SandboxUser, "identities"> | undefined): string[] {
