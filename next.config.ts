@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { staticHeaderRules } from "./lib/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/server-action-limits";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -18,9 +19,7 @@ const nextConfig: NextConfig = {
   },
   experimental: {
     serverActions: {
-      // A chunk of subjects sent by the browser is bounded by lib/humanos (MAX_SUBJECTS_PER_SUBMISSION);
-      // this limit is set above that bound so the app, not Next, gives the clear message.
-      bodySizeLimit: "4mb",
+      bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES,
     },
   },
   // Security headers of every response; pages add their Content-Security-Policy in proxy.ts (it needs a nonce).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/server-action-limits";
 import {
   BYTES_PER_APPEND,
   describeRowsTooBig,
@@ -100,6 +101,10 @@ describe("uploadSlices: no slice holds more than BYTES_PER_APPEND, and each hold
       expect(next).toBe(rowBytes.length);
     }
   });
+});
+
+it("leaves room under the server actions' body limit", () => {
+  expect(BYTES_PER_APPEND).toBeLessThanOrEqual(SERVER_ACTION_BODY_LIMIT_BYTES * 0.85);
 });
 
 describe("encodedBytesBound is never below the row's real size as UTF-8 JSON", () => {

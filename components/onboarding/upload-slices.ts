@@ -4,8 +4,8 @@ import { MAX_SUBJECTS_PER_REQUEST } from "@/lib/humanos/schemas";
 export const ROWS_PER_APPEND = 1000;
 
 /**
- * Encoded bytes of rows per appendRunRowsAction call: the server actions' body limit is 4 MB
- * (next.config.ts, 4,194,304 bytes), and the call's own encoding needs some of it.
+ * Encoded bytes of rows per appendRunRowsAction call: under the server actions' body limit
+ * (4,194,304 bytes), leaving room for the call's own encoding.
  */
 export const BYTES_PER_APPEND = 3_500_000;
 
