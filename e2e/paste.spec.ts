@@ -115,6 +115,32 @@ test("a header row pasted alone adds no row and says why", async ({ onboard, pag
   await expect(onboard.cell(1, "contact")).toHaveText("");
 });
 
+test("a first line read as column names is named, and can be pasted again as a person's row", async ({
+  onboard,
+  page,
+}) => {
+  await onboard.open("Paste");
+  // "Pais" is a Portuguese surname and also a column label (país): alone beside a country code, the
+  // line is read as a header, so the console must say so and let the operator keep the person.
+  await onboard.pasteAt(onboard.cell(1, "fullName"), "Pais\t\t\tPRT\r\nRui Costa\t\t\tPRT\r\n");
+  await expect(
+    page.getByText(
+      "Pasted 1 row at row 1. The first line (Pais, PRT) was read as column names, not as a row: “Pais” → Country (alpha-3). Ignored columns: PRT.",
+    ),
+  ).toBeVisible();
+  await expect(onboard.cell(1, "countryAlpha3")).toHaveText("Rui Costa");
+
+  const again = page.getByRole("button", { name: "Paste again with the first line as a row" });
+  await again.focus();
+  await page.keyboard.press("Enter");
+  await expect(onboard.grid).toHaveAttribute("aria-rowcount", "3");
+  await expect(onboard.cell(1, "fullName")).toHaveText("Pais");
+  await expect(onboard.cell(2, "fullName")).toHaveText("Rui Costa");
+  await expect(onboard.cell(2, "countryAlpha3")).toHaveText("PRT");
+  await expect(page.getByText("Pasted 2 rows at row 1. Ctrl+Z undoes it.")).toBeVisible();
+  await expect(again).toHaveCount(0);
+});
+
 test.describe("where the page may read the clipboard", () => {
   test("Ctrl+V reads it asynchronously (no paste event holds the page) and the toolbar's Paste pastes at the selected cell", async ({
     onboard,

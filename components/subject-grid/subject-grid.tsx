@@ -3,6 +3,7 @@
 import { useTable } from "@tanstack/react-table";
 import type { Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
 import type { GridValidation } from "@/lib/import/validate-grid";
@@ -107,9 +108,16 @@ export function SubjectGrid({
         onPaste={() => void interaction.pasteFromClipboard()}
         announce={setAnnouncement}
       />
-      <p aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
-        {announcement}
-      </p>
+      <div className="flex min-h-5 flex-wrap items-center gap-x-3 gap-y-1">
+        <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
+          {announcement}
+        </p>
+        {interaction.canPasteFirstLineAsRow ? (
+          <Button variant="secondary" size="sm" onClick={() => void interaction.pasteFirstLineAsRow()}>
+            Paste again with the first line as a row
+          </Button>
+        ) : null}
+      </div>
       <div
         ref={gridRef}
         role="grid"

@@ -324,6 +324,8 @@ export function useGridInteraction(options: {
         rowIndex === undefined ? null : { rowIndex, field: GRID_FIELDS[safeActive.col] ?? null },
       );
     },
+    canPasteFirstLineAsRow: paste.canPasteFirstLineAsRow,
+    pasteFirstLineAsRow: paste.pasteFirstLineAsRow,
     rect,
     jumpToError,
     deleteSelectedRows,

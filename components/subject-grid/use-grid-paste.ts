@@ -1,9 +1,10 @@
 "use client";
 
-import { type ClipboardEvent, useEffect } from "react";
-import { firstRowAfterContent, isMultiCellText } from "@/lib/import/apply-paste";
+import { type ClipboardEvent, useEffect, useState } from "react";
+import { firstRowAfterContent, isMultiCellText, type PasteTarget } from "@/lib/import/apply-paste";
 import type { GridField } from "@/lib/import/grid-fields";
 import { forgetClipboardReadPermission, watchClipboardReadPermission } from "./clipboard-read";
+import { pasteMessage } from "./paste-message";
 import type { GridRowsApi } from "./use-grid-rows";
 
 /** Where a paste lands: a row and, unless the grid's row-number column, a field. */
@@ -40,12 +41,31 @@ export function useGridPaste(options: {
 
   useEffect(watchClipboardReadPermission, []);
 
+  // The last paste whose first line was read as column names, and the grid's change count after it:
+  // while nothing else has changed, the operator can paste it again with that line as a row.
+  const [headerPaste, setHeaderPaste] = useState<{
+    text: string;
+    target: PasteTarget;
+    pastedRows: boolean;
+    changeCount: number;
+  } | null>(null);
+
+  const pasteAt = async (text: string, target: PasteTarget) => {
+    const outcome = await grid.paste(text, target);
+    setHeaderPaste(
+      outcome.hasHeader
+        ? { text, target, pastedRows: outcome.rowCount > 0, changeCount: grid.changeCount() }
+        : null,
+    );
+    announce(pasteMessage(outcome));
+  };
+
   /** Pastes `text` at `cell`, or (null) after the last row that holds anything. */
   const pasteText = async (text: string, cell: PastedCell | null) => {
     if (isEditing) closeEditor();
     // In a filtered view ("only rows with errors") the lines go to the rows shown, never to hidden ones.
     const isFiltered = viewRows.length !== grid.rows.length;
-    const outcome = await grid.paste(
+    await pasteAt(
       text,
       cell
         ? {
@@ -54,17 +74,16 @@ export function useGridPaste(options: {
           }
         : { rowIndex: firstRowAfterContent(grid.rows), field: null },
     );
-    if (outcome.rowCount === 0)
-      return announce(
-        outcome.hasHeader
-          ? "Nothing to paste: the clipboard held only a header row. Copy the rows under it too."
-          : "Nothing to paste: the clipboard held no cells.",
-      );
-    const ignored =
-      outcome.unmappedColumns.length > 0 ? ` Ignored columns: ${outcome.unmappedColumns.join(", ")}.` : "";
-    announce(
-      `Pasted ${outcome.rowCount.toLocaleString("en-US")} row${outcome.rowCount === 1 ? "" : "s"} at row ${outcome.firstRow + 1}${outcome.hasHeader ? ", columns matched by the header row" : ""}.${ignored} Ctrl+Z undoes it.`,
-    );
+  };
+
+  const canPasteFirstLineAsRow = headerPaste !== null && headerPaste.changeCount === grid.changeCount();
+
+  /** Undoes the last paste and pastes it again with its first line as a row (it was a person). */
+  const pasteFirstLineAsRow = async () => {
+    if (!headerPaste || headerPaste.changeCount !== grid.changeCount()) return;
+    if (isEditing) closeEditor();
+    if (headerPaste.pastedRows) grid.undo();
+    await pasteAt(headerPaste.text, { ...headerPaste.target, firstLineIsData: true });
   };
 
   const onPaste = (event: ClipboardEvent<HTMLElement>) => {
@@ -88,5 +107,5 @@ export function useGridPaste(options: {
     await pasteText(text, cell);
   };
 
-  return { onPaste, pasteFromClipboard };
+  return { onPaste, pasteFromClipboard, canPasteFirstLineAsRow, pasteFirstLineAsRow };
 }

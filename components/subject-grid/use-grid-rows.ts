@@ -48,12 +48,15 @@ export function useGridRows() {
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const history = useRef(createEditHistory(200));
+  // Counts every change of the rows (edits, undo, redo): tells whether anything happened since.
+  const changes = useRef(0);
   // Bumped on every change so the toolbar re-reads canUndo/canRedo and their labels.
   const [, setHistoryVersion] = useState(0);
 
   const commit = useCallback((result: EditResult, label: string) => {
     if (result.rows === rowsRef.current) return;
     history.current.record(result.patch, label);
+    changes.current += 1;
     rowsRef.current = result.rows;
     setRows(result.rows);
     setHistoryVersion((version) => version + 1);
@@ -63,6 +66,7 @@ export function useGridRows() {
     const step =
       direction === "undo" ? history.current.undo(rowsRef.current) : history.current.redo(rowsRef.current);
     if (!step) return undefined;
+    changes.current += 1;
     rowsRef.current = step.rows;
     setRows(step.rows);
     setHistoryVersion((version) => version + 1);
@@ -124,12 +128,16 @@ export function useGridRows() {
   const [isPasting, setIsPasting] = useState(false);
   const paste = useCallback(
     async (text: string, target: PasteTarget): Promise<PasteOutcome> => {
-      if (text.length <= WORKER_PASTE_CHARS) return place(readPastedText(text), target);
+      const intoBlankGrid = !target.rowIndices && rowsRef.current.every(isBlankRow);
+      // The workers' readPaste always looks for a header row; a paste whose first line the operator
+      // said is a person (rare: see PasteOutcome.header) is read here unless the grid is blank.
+      if (text.length <= WORKER_PASTE_CHARS || (target.firstLineIsData === true && !intoBlankGrid))
+        return place(readPastedText(text, target.firstLineIsData), target);
       setIsPasting(true);
       try {
         const before = rowsRef.current;
         // Into an empty grid (the usual first paste) the workers place and validate the rows at once.
-        if (!target.rowIndices && before.every(isBlankRow)) {
+        if (intoBlankGrid) {
           const placed = await getValidationPool().pasteIntoBlankGrid(text, target, before.length);
           if (rowsRef.current === before) {
             if (placed.summary.rowCount > 0)
@@ -140,7 +148,7 @@ export function useGridRows() {
         return place(await getValidationPool().readPaste(text), target);
       } catch (error) {
         console.error("[paste] worker failed; reading on the main thread", error);
-        return place(readPastedText(text), target);
+        return place(readPastedText(text, target.firstLineIsData), target);
       } finally {
         setIsPasting(false);
       }
@@ -162,6 +170,8 @@ export function useGridRows() {
     paste,
     undo: useCallback(() => travel("undo"), [travel]),
     redo: useCallback(() => travel("redo"), [travel]),
+    /** How many times the rows have changed so far (a change bumps it and renders again). */
+    changeCount: useCallback(() => changes.current, []),
     undoLabel: history.current.undoLabel,
     redoLabel: history.current.redoLabel,
   };

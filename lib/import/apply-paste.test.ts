@@ -36,6 +36,7 @@ describe("applyPaste without a header", () => {
       firstRow: 0,
       rowCount: 1,
       hasHeader: false,
+      header: null,
       unmappedColumns: [],
     });
   });
@@ -59,6 +60,7 @@ describe("applyPaste without a header", () => {
       firstRow: 2,
       rowCount: 1,
       hasHeader: false,
+      header: null,
       unmappedColumns: ["Column 5", "Column 6"],
     });
   });
@@ -127,7 +129,14 @@ ${FULL_ROW}			x`,
   it.each(["", "\n", "\r\n\r\n", " \t "])("empty text %j changes nothing", (text) => {
     const rows = existingRows();
     const outcome = applyPaste(rows, text, { rowIndex: 1, field: "contact" });
-    expect(outcome).toStrictEqual({ rows, firstRow: 1, rowCount: 0, hasHeader: false, unmappedColumns: [] });
+    expect(outcome).toStrictEqual({
+      rows,
+      firstRow: 1,
+      rowCount: 0,
+      hasHeader: false,
+      header: null,
+      unmappedColumns: [],
+    });
     outcome.rows.forEach((row, index) => {
       expect(row).toBe(rows[index]);
     });
@@ -165,6 +174,31 @@ describe("applyPaste with a header row", () => {
       expect(outcome.rows).toStrictEqual(rows);
     },
   );
+
+  it("names the line it read as column names", () => {
+    const outcome = applyPaste([], "E-mail\tNome\nx@y.co\tAna", { rowIndex: 0, field: "contact" });
+    expect(outcome).toMatchObject({ hasHeader: true, header: ["E-mail", "Nome"], rowCount: 1 });
+  });
+
+  it("reads the first line as a row when told it is one (firstLineIsData)", () => {
+    const text = "E-mail\tNome\nx@y.co\tAna";
+    const outcome = applyPaste([], text, { rowIndex: 0, field: "contact", firstLineIsData: true });
+    expect(outcome).toMatchObject({ hasHeader: false, header: null, rowCount: 2 });
+    expect(outcome.rows).toStrictEqual([
+      cells({ contact: "E-mail", internalId: "Nome" }),
+      cells({ contact: "x@y.co", internalId: "Ana" }),
+    ]);
+  });
+
+  it.each([
+    ["a column of names", "Tomé\nAna Silva\n", ["Tomé", "Ana Silva"]],
+    ["people without contact", "\tA-1001\tMaia\t\t\tPRT\n\tA-1002\tRui\t\t\tPRT", ["Maia", "Rui"]],
+  ])("keeps a first person whose cells look like labels: %s", (_name, text, names) => {
+    const field = text.startsWith("\t") ? "contact" : "fullName";
+    const outcome = applyPaste([], text, { rowIndex: 0, field });
+    expect(outcome).toMatchObject({ hasHeader: false, rowCount: names.length });
+    expect(outcome.rows.map((row) => row.fullName)).toEqual(names);
+  });
 
   it("reports header columns it cannot map", () => {
     const outcome = applyPaste([], "Email\tFavourite colour\tName\tNotes\nx@y.co\tred\tAna\thi", {

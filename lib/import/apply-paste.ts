@@ -16,6 +16,11 @@ export interface PasteTarget {
    * with errors): line i goes to rowIndices[i], never to a hidden row. Lines beyond it are appended.
    */
   rowIndices?: readonly number[];
+  /**
+   * Read the first line as a row even when it looks like a header row (the operator said it is a
+   * person: see PasteOutcome.header).
+   */
+  firstLineIsData?: boolean;
 }
 
 export interface PasteOutcome {
@@ -24,6 +29,8 @@ export interface PasteOutcome {
   firstRow: number;
   rowCount: number;
   hasHeader: boolean;
+  /** The first line, when it was read as a header row (column names) rather than as a row. */
+  header: string[] | null;
   unmappedColumns: string[];
 }
 
@@ -46,15 +53,16 @@ export function firstRowAfterContent(rows: readonly GridCells[]): number {
  * by a header row, or a plain table placed from the target cell.
  */
 export type PastedTable =
-  | { kind: "header"; rows: GridCells[]; unmappedColumns: string[] }
+  | { kind: "header"; header: string[]; rows: GridCells[]; unmappedColumns: string[] }
   | { kind: "plain"; table: string[][] };
 
-export function readPastedText(text: string): PastedTable {
+/** Reads pasted text; `firstLineIsData` reads its first line as a row even when it looks like a header. */
+export function readPastedText(text: string, firstLineIsData = false): PastedTable {
   const table = parseDelimitedText(text);
   const headerRow = table[0];
-  if (headerRow && detectHeader(headerRow).isHeader) {
-    const mapped = tableToGridRows(table);
-    return { kind: "header", rows: mapped.rows, unmappedColumns: mapped.unmappedColumns };
+  if (!firstLineIsData && headerRow && detectHeader(headerRow, table[1]).isHeader) {
+    const mapped = tableToGridRows(table, true);
+    return { kind: "header", header: headerRow, rows: mapped.rows, unmappedColumns: mapped.unmappedColumns };
   }
   return { kind: "plain", table };
 }
@@ -98,6 +106,7 @@ export function mergePasted(
       firstRow,
       rowCount: pasted.rows.length,
       hasHeader: true,
+      header: pasted.header,
       unmappedColumns: pasted.unmappedColumns,
     };
   }
@@ -116,12 +125,13 @@ export function mergePasted(
     firstRow,
     rowCount: pasted.table.length,
     hasHeader: false,
+    header: null,
     unmappedColumns: columnsPastTheGrid(columnsWithData(pasted.table), target.field),
   };
 }
 
 export function applyPaste(rows: readonly GridCells[], text: string, target: PasteTarget): PasteOutcome {
-  return mergePasted(rows, readPastedText(text), target);
+  return mergePasted(rows, readPastedText(text, target.firstLineIsData), target);
 }
 
 /**

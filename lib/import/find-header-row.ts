@@ -13,7 +13,7 @@ export function findHeaderRow(table: readonly (readonly string[])[], maxRows = 1
   for (let index = 0; index < limit; index++) {
     const row = table[index];
     if (!row || row.length < MIN_MAPPED_COLUMNS) continue;
-    const { isHeader, columns } = detectHeader(row);
+    const { isHeader, columns } = detectHeader(row, table[index + 1]);
     if (!isHeader) continue;
     if (columns.filter((target) => target !== null).length >= MIN_MAPPED_COLUMNS) return index;
   }

@@ -116,6 +116,64 @@ describe("detectHeader", () => {
     expect(detectHeader(row)).toEqual({ isHeader: true, columns });
   });
 
+  // A headerless paste whose first person has no e-mail, phone, date or digits-only id: names one
+  // typo from a label ("Maia" ~ mail, "Tomé" ~ nome, "Paris" ~ país, "Birte" ~ birth, "Emil" ~ email)
+  // or a surname that is a label ("Pais"), with ids and countries in letters. The person must stay;
+  // real headers, judged with the row under them, stay headers.
+  it.each<[string, string[], string[] | undefined, boolean]>([
+    ["a column of names pasted alone", ["Tomé"], ["Ana Silva"], false],
+    [
+      "a person without contact, name one typo from mail",
+      ["", "A-1001", "Maia", "", "", "PRT"],
+      undefined,
+      false,
+    ],
+    [
+      "the same with the next person below",
+      ["", "A-1001", "Maia", "", "", "PRT"],
+      ["ana@example.com", "A-1002", "Ana", "", "", "PRT"],
+      false,
+    ],
+    [
+      "a person without contact named like e-mail",
+      ["", "EMP-17", "Emil", "", "", "DNK"],
+      ["", "EMP-18", "Birte", "", "", "DNK"],
+      false,
+    ],
+    ["ids and names pasted from the id column", ["AB-17", "Paris"], ["AB-18", "Joana Reis"], false],
+    ["a name like birth, then a country", ["Birte", "DNK"], ["Jens", "DNK"], false],
+    [
+      "a surname that is a label, among other values",
+      ["", "A-17", "Pais", "", "", "PRT"],
+      ["", "A-18", "Silva", "", "", "PRT"],
+      false,
+    ],
+    ["two cells, one a near-miss", ["Mali", "PRT"], undefined, false],
+    ["header: a single known column", ["Email"], ["ana@example.com"], true],
+    ["header: two near-misses", ["Emial", "Telefon"], undefined, true],
+    ["header: a near-miss beside a known column", ["Emial", "Nome"], undefined, true],
+    [
+      "header: an export with more unknown columns than known ones, over values",
+      ["First name", "Last name", "Email", "Company"],
+      ["Ana", "Silva", "ana@example.com", "Acme"],
+      true,
+    ],
+    [
+      "not a header: mostly unknown labels with no value under a known one",
+      ["First name", "Last name", "Email", "Company"],
+      ["Ana", "Silva", "", "Acme"],
+      false,
+    ],
+    [
+      "not a header: mostly unknown labels alone",
+      ["First name", "Last name", "Email", "Company"],
+      undefined,
+      false,
+    ],
+  ])("%s", (_name, row, below, isHeader) => {
+    expect(detectHeader(row, below).isHeader).toBe(isHeader);
+  });
+
   it("returns a target for every cell", () => {
     expect(detectHeader(["E-mail", "Notes", "País"]).columns).toEqual(["email", null, "countryAlpha3"]);
   });
@@ -139,6 +197,28 @@ describe("tableToGridRows", () => {
           countryAlpha3: "PRT",
         }),
         cells({ contact: "+351912345678", internalId: "1002" }),
+      ],
+      unmappedColumns: [],
+    });
+  });
+
+  it("keeps a first person whose cells only look like labels", () => {
+    const table = [
+      ["", "A-1001", "Maia", "", "", "PRT"],
+      ["ana@example.com", "A-1002", "Ana Silva", "1990-01-01", "12345678", "PRT"],
+    ];
+    expect(tableToGridRows(table)).toEqual({
+      hasHeader: false,
+      rows: [
+        cells({ internalId: "A-1001", fullName: "Maia", countryAlpha3: "PRT" }),
+        cells({
+          contact: "ana@example.com",
+          internalId: "A-1002",
+          fullName: "Ana Silva",
+          birth: "1990-01-01",
+          docId: "12345678",
+          countryAlpha3: "PRT",
+        }),
       ],
       unmappedColumns: [],
     });

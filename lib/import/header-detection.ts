@@ -3,7 +3,13 @@
  * Real files label columns in English and Portuguese, with accents, dots and odd spacing
  * ("N.º documento", "E-mail", "Telemóvel"), so labels are compared in a folded form.
  */
-import { emptyGridCells, GRID_FIELDS, type GridCells, type GridField } from "./grid-fields";
+import {
+  emptyGridCells,
+  GRID_FIELD_LABELS,
+  GRID_FIELDS,
+  type GridCells,
+  type GridField,
+} from "./grid-fields";
 import { isBlankRow } from "./validate-row";
 
 /** Where a column goes. "email" and "phone" are both sources for contact (e-mail wins when filled). */
@@ -116,9 +122,19 @@ function nearestTarget(folded: string): ColumnTarget {
   return best && !tie ? best.target : null;
 }
 
-export function matchColumnName(label: string): ColumnTarget {
+/** How a label matched: the folded label is a column name or synonym ("exact"), or one near it. */
+type MatchKind = "exact" | "near" | null;
+
+function matchLabel(label: string): { target: ColumnTarget; kind: MatchKind } {
   const folded = foldLabel(label);
-  return TARGET_BY_FOLDED_LABEL.get(folded) ?? nearestTarget(folded);
+  const exact = TARGET_BY_FOLDED_LABEL.get(folded);
+  if (exact !== undefined) return { target: exact, kind: "exact" };
+  const near = nearestTarget(folded);
+  return { target: near, kind: near === null ? null : "near" };
+}
+
+export function matchColumnName(label: string): ColumnTarget {
+  return matchLabel(label).target;
 }
 
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$/;
@@ -131,12 +147,33 @@ function looksLikeData(cell: string): boolean {
   return EMAIL_LIKE.test(cell) || (NUMBER_LIKE.test(cell) && HAS_DIGIT.test(cell)) || DATE_LIKE.test(cell);
 }
 
-/** A header when at least one cell is a known column name and no cell looks like a value. */
-export function detectHeader(row: readonly string[]): { isHeader: boolean; columns: ColumnTarget[] } {
-  const columns = row.map((cell) => matchColumnName(cell));
-  const anyMatch = columns.some((target) => target !== null);
-  const anyData = row.some((cell) => looksLikeData(cell.trim()));
-  return { isHeader: anyMatch && !anyData, columns };
+/**
+ * Whether `row` is a header row, with the field each of its cells names. Taking a person's row for a
+ * header drops that person, while taking a header for a row only adds a row the grid flags as invalid,
+ * so a row is a header only on good evidence:
+ * - no cell looks like a value (an e-mail, a number or phone, a date);
+ * - at least one cell is exactly a column name or synonym, or two are near-misses: one near-miss
+ *   alone is no evidence, since many names are one typo from a label ("Emil", "Maia", "Paris",
+ *   "Birte", "Tomé");
+ * - the names are at least half of its filled cells, or `below` (the row under it) holds a value
+ *   under one of them: a header's labels sit above values of another kind ("Email" above
+ *   ana@example.com), a person's name above another name.
+ */
+export function detectHeader(
+  row: readonly string[],
+  below?: readonly string[],
+): { isHeader: boolean; columns: ColumnTarget[] } {
+  const matches = row.map((cell) => matchLabel(cell));
+  const columns = matches.map((match) => match.target);
+  if (row.some((cell) => looksLikeData(cell.trim()))) return { isHeader: false, columns };
+  const exact = matches.filter((match) => match.kind === "exact").length;
+  const named = matches.filter((match) => match.kind !== null).length;
+  const filled = row.filter((cell) => cell.trim() !== "").length;
+  const enoughNames = exact >= 1 || named >= 2;
+  const valueUnderAName =
+    below !== undefined &&
+    columns.some((target, column) => target !== null && looksLikeData((below[column] ?? "").trim()));
+  return { isHeader: enoughNames && (named * 2 >= filled || valueUnderAName), columns };
 }
 
 export type ColumnIndex = Partial<Record<MappedTarget, number>>;
@@ -189,6 +226,24 @@ export function mapRow(row: readonly string[], index: ColumnIndex): GridCells {
   return cells;
 }
 
+const TARGET_LABELS: Record<MappedTarget, string> = {
+  ...GRID_FIELD_LABELS,
+  email: "Contact (e-mail)",
+  phone: "Contact (phone)",
+};
+
+/**
+ * What a header row's labels were matched to, in words: `“E-mail” → Contact (e-mail), “Nome” → Full
+ * name` (a second column for the same field is not named: it is ignored, see unmappedColumnsOf).
+ */
+export function headerMappingText(header: readonly string[]): string {
+  const { index } = assignColumns(header, detectHeader(header).columns, []);
+  return (Object.entries(index) as [MappedTarget, number][])
+    .sort(([, a], [, b]) => a - b)
+    .map(([target, column]) => `“${(header[column] ?? "").trim()}” → ${TARGET_LABELS[target]}`)
+    .join(", ");
+}
+
 /** The columns of a header row no field was matched to, as tableToGridRows reports them. */
 export function unmappedColumnsOf(header: readonly string[], dataColumns: readonly boolean[]): string[] {
   return assignColumns(header, detectHeader(header).columns, dataColumns).unmapped;
@@ -199,7 +254,11 @@ export function unmappedColumnsOf(header: readonly string[], dataColumns: readon
  * GRID_FIELDS order is assumed and extra columns are ignored. Rows left blank after mapping (their
  * values were all in unmapped columns) are dropped.
  */
-export function tableToGridRows(table: readonly (readonly string[])[]): {
+export function tableToGridRows(
+  table: readonly (readonly string[])[],
+  /** Whether the first row is a header, when the caller has already decided (else detectHeader). */
+  firstRowIsHeader?: boolean,
+): {
   hasHeader: boolean;
   rows: GridCells[];
   unmappedColumns: string[];
@@ -207,7 +266,8 @@ export function tableToGridRows(table: readonly (readonly string[])[]): {
   const first = table[0];
   if (first === undefined) return { hasHeader: false, rows: [], unmappedColumns: [] };
 
-  const header = detectHeader(first);
+  const detected = detectHeader(first, table[1]);
+  const header = { ...detected, isHeader: firstRowIsHeader ?? detected.isHeader };
   const dataRows = header.isHeader ? table.slice(1) : table;
   let index: ColumnIndex;
   let unmappedColumns: string[] = [];

@@ -24,6 +24,18 @@ describe("pasteIntoBlankGrid gives the rows the page's own paste would give", ()
       { rowIndex: 3, field: "birth" },
       5,
     ],
+    [
+      "a header told by the value under it",
+      "First name\tLast name\tEmail\tCompany\nAna\tSilva\ta@b.co\tAcme\n",
+      { rowIndex: 0, field: "contact" },
+      5,
+    ],
+    [
+      "a header-like first line the operator says is a row",
+      `${HEADER}\r\na@b.co\tAna\t1990-01-01\t12\tPRT\tx\r\n`,
+      { rowIndex: 0, field: "contact", firstLineIsData: true },
+      5,
+    ],
     ["plain rows at the first cell", PLAIN_ROWS, { rowIndex: 0, field: "contact" }, 5],
     ["plain rows from the third column", PLAIN_ROWS, { rowIndex: 1, field: "fullName" }, 5],
     ["plain rows with no focused cell", PLAIN_ROWS, { rowIndex: 0, field: null }, 1],
@@ -79,6 +91,28 @@ describe("a paste read in two parts joins into the whole paste", () => {
       });
     }
   });
+
+  it.each<[string, string, boolean]>([
+    ["a header told by the value under it", "First name\tLast name\tEmail\tCompany", false],
+    ["a person whose name is near a label", "\tA-1001\tMaia\t\t\tPRT", false],
+    ["a header-like first line the operator says is a row", HEADER, true],
+  ])(
+    "the second part decides on the first line as the first does: %s",
+    (_name, firstLine, firstLineIsData) => {
+      const rows = Array.from({ length: 6 }, (_, index) => `a${index}@b.co\tid-${index}\tAna\t\t\tPRT`);
+      const text = `${firstLine}\n${rows.join("\n")}\n`;
+      const target: PasteTarget = { rowIndex: 0, field: "contact", firstLineIsData };
+      // Cut after the line under the first: the second part must read that line again to decide.
+      const boundary = rowBoundaryAfter(text, rowBoundaryAfter(text, 1) + 1);
+      const parts = joinPasteParts(
+        pastePart(text, boundary, "first", target, 5),
+        pastePart(text, boundary, "second", target, 5),
+        target,
+        5,
+      );
+      expect(parts).toStrictEqual(pasteIntoBlankGrid(text, target, 5));
+    },
+  );
 
   it.each<[string, number, number]>([
     ["a short text is not cut", 100, 1_100],

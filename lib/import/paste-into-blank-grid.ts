@@ -38,7 +38,11 @@ function blankRows(count: number): GridCells[] {
 
 /** Pastes `text` at `target` into a grid of `blankRowCount` blank rows. */
 export function pasteIntoBlankGrid(text: string, target: PasteTarget, blankRowCount: number): BlankGridPaste {
-  const { rows, ...summary } = mergePasted(blankRows(blankRowCount), readPastedText(text), target);
+  const { rows, ...summary } = mergePasted(
+    blankRows(blankRowCount),
+    readPastedText(text, target.firstLineIsData),
+    target,
+  );
   const gridRows = summary.rowCount === 0 ? rows : trimTrailingBlankRows(rows);
   return { rows: gridRows, summary, profile: profileColumns(gridRows) };
 }
@@ -140,20 +144,24 @@ export function pastePart(
     which === "first"
       ? parseDelimitedText(text, "\t", { end: boundary, keepTrailingBlankRows: !isLast })
       : parseDelimitedText(text, "\t", { start: boundary });
-  // The header is the text's first row, which the first part holds; the second reads it again.
-  const firstRow =
-    which === "first" ? table[0] : parseDelimitedText(text, "\t", { end: secondRowStart(text) })[0];
-  const hasHeader = firstRow !== undefined && detectHeader(firstRow).isHeader;
+  // The header is the text's first row, which the first part holds; the second reads it again, with
+  // the row under it (detectHeader weighs both).
+  const [firstRow, secondRow] =
+    which === "first"
+      ? table
+      : parseDelimitedText(text, "\t", { end: rowBoundaryAfter(text, secondRowStart(text) + 1) });
+  const hasHeader =
+    target.firstLineIsData !== true && firstRow !== undefined && detectHeader(firstRow, secondRow).isHeader;
   const dataRows = which === "first" && hasHeader ? table.slice(1) : table;
   const firstGridRow = Math.max(0, Math.min(target.rowIndex, blankRowCount));
   let rows: GridCells[];
   if (hasHeader) {
-    const mapped = tableToGridRows(which === "first" ? table : [firstRow as string[], ...table]).rows;
+    const mapped = tableToGridRows(which === "first" ? table : [firstRow as string[], ...table], true).rows;
     rows =
       which === "first"
         ? mergePasted(
             blankRows(blankRowCount),
-            { kind: "header", rows: mapped, unmappedColumns: [] },
+            { kind: "header", header: firstRow as string[], rows: mapped, unmappedColumns: [] },
             target,
           ).rows.slice(0, firstGridRow + mapped.length)
         : mapped;
@@ -208,6 +216,7 @@ export function joinPasteParts(
       firstRow,
       rowCount,
       hasHeader: first.hasHeader,
+      header: first.header,
       unmappedColumns:
         first.header === null
           ? columnsPastTheGrid(dataColumns, target.field)

@@ -180,17 +180,27 @@ export function decodeTable(encoded: EncodedTable): string[][] {
 }
 
 export type EncodedPaste =
-  | { kind: "header"; rows: EncodedRows; unmappedColumns: string[] }
+  | { kind: "header"; header: string[]; rows: EncodedRows; unmappedColumns: string[] }
   | { kind: "plain"; table: EncodedTable };
 
 export function encodePaste(pasted: PastedTable): EncodedPaste {
   return pasted.kind === "header"
-    ? { kind: "header", rows: encodeRows(pasted.rows), unmappedColumns: pasted.unmappedColumns }
+    ? {
+        kind: "header",
+        header: pasted.header,
+        rows: encodeRows(pasted.rows),
+        unmappedColumns: pasted.unmappedColumns,
+      }
     : { kind: "plain", table: encodeTable(pasted.table) };
 }
 
 export function decodePaste(encoded: EncodedPaste): PastedTable {
   return encoded.kind === "header"
-    ? { kind: "header", rows: decodeRows(encoded.rows), unmappedColumns: encoded.unmappedColumns }
+    ? {
+        kind: "header",
+        header: encoded.header,
+        rows: decodeRows(encoded.rows),
+        unmappedColumns: encoded.unmappedColumns,
+      }
     : { kind: "plain", table: decodeTable(encoded.table) };
 }
