@@ -40,7 +40,7 @@ test("a run is listed, its failed rows are edited from its page and resent as a 
   await runs.openHistory();
   const listed = runs.historyRow(firstRunId);
   await expect(listed).toContainText("paste");
-  await expect(listed).toContainText("Completed");
+  await expect(listed.locator("[data-run-state]")).toHaveText("Completed");
   await expect(listed).toContainText("409");
 
   await runs.openRun(firstRunId);

@@ -40,18 +40,24 @@ test("rows that never reached the server are named wherever the run is shown", a
   );
   // What was stored is counted as before: 1,100 rows, all answered.
   await expect(onboard.runProgress).toContainText("1,100 of 1,100 rows processed");
+  // Finished, but not with every row it was given: its state says so in words, not plainly "Completed".
+  const cutShort = "Completed — upload cut short";
+  await expect(onboard.runProgress.locator("[data-run-state]")).toHaveText(
+    `${cutShort}: the rows that reached the server were sent, the others were not`,
+  );
   const runId = await onboard.runId();
 
   const runs = new RunsPage(page);
   await runs.openHistory();
   const listed = runs.historyRow(runId);
-  await expect(listed).toContainText("Completed");
+  await expect(listed.locator("[data-run-state]")).toHaveText(cutShort);
   await expect(listed.getByTestId("rows-not-received")).toHaveText(
     "Upload cut short: 3,900 of 5,000 rows never reached the server, not sent",
   );
   expect(await violations(page)).toStrictEqual([]);
 
   await runs.openRun(runId);
+  await expect(page.locator("h1 + [data-run-state]")).toHaveText(cutShort);
   await expect(runs.runProgress.getByTestId("rows-not-received")).toHaveText(`Upload cut short: ${sentence}`);
   await expect(page.getByRole("definition").filter({ hasText: "never reached" })).toHaveText(
     "1,100 (3,900 of 5,000 rows never reached the server: not sent)",

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { notReceivedSentence, notReceivedSummary, rowsGiven } from "./not-received-text";
+import type { RunState } from "@/lib/runs/run-types";
+import {
+  notReceivedSentence,
+  notReceivedSummary,
+  rowsGiven,
+  type ShownRunState,
+  shownRunState,
+} from "./not-received-text";
 
 type Upload = { totalRows: number; rowsNotReceived: number; lastRowReceived: number };
 
@@ -37,5 +44,20 @@ describe("what the run screens say of rows that never reached the server", () =>
     expect(rowsGiven(run)).toBe(given);
     expect(notReceivedSummary(run)).toBe(summary);
     expect(notReceivedSentence(run)).toBe(sentence);
+  });
+});
+
+describe("the state a run shows", () => {
+  it.each<[RunState, number, ShownRunState]>([
+    ["completed", 0, "completed"],
+    ["completed", 3_900, "completed-upload-cut-short"],
+    ["completed", 1, "completed-upload-cut-short"],
+    // These already say the run is not done; its progress says what never arrived.
+    ["running", 3_900, "running"],
+    ["cancelled", 3_900, "cancelled"],
+    ["interrupted", 3_900, "interrupted"],
+    ["draft", 0, "draft"],
+  ])("%s with %i rows never received shows %s", (state, rowsNotReceived, shown) => {
+    expect(shownRunState({ state, rowsNotReceived })).toBe(shown);
   });
 });

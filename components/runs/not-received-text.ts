@@ -1,4 +1,4 @@
-import type { RunSummary } from "@/lib/runs/run-types";
+import type { RunState, RunSummary } from "@/lib/runs/run-types";
 import { formatCount } from "./format";
 
 /**
@@ -36,4 +36,15 @@ export function notReceivedSentence(run: Upload): string | null {
   }
   const after = formatCount(run.lastRowReceived);
   return `${summary}: the upload stopped after row ${after}. ${notSent} Paste or load the rows after row ${after} again and press Create subjects to send them.`;
+}
+
+/**
+ * The state a run shows: its stored state, except that a run which finished with rows that never
+ * reached the server is not plainly "completed" (it sent all it had, not all it was given). The
+ * stored state stays "completed": nothing more will happen to the run.
+ */
+export type ShownRunState = RunState | "completed-upload-cut-short";
+
+export function shownRunState(run: Pick<RunSummary, "state" | "rowsNotReceived">): ShownRunState {
+  return run.state === "completed" && run.rowsNotReceived > 0 ? "completed-upload-cut-short" : run.state;
 }

@@ -14,7 +14,7 @@ export function RunHeader({ run }: { run: RunSummary }) {
         <h1 className="text-2xl font-semibold">
           Run <code className="text-xl">{shortRunId(run.id)}</code>
         </h1>
-        <RunStateBadge state={run.state} className="text-sm" />
+        <RunStateBadge run={run} className="text-sm" />
       </div>
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Created</dt>

@@ -6,7 +6,7 @@ import { StatusCountList } from "@/components/results-table/status-counts";
 import { Button } from "@/components/ui/button";
 import { isLiveState, processedRows, type RunProgress as RunProgressData } from "@/lib/runs/run-types";
 import { formatCount, formatDuration, formatRate } from "./format";
-import { notReceivedSentence, notReceivedSummary } from "./not-received-text";
+import { notReceivedSentence, notReceivedSummary, shownRunState } from "./not-received-text";
 import { RUN_STATE_INFO, RunStateBadge } from "./run-state";
 import type { RunCommand } from "./use-run-control";
 import type { ProgressProblem } from "./use-run-progress";
@@ -58,11 +58,11 @@ export function RunProgress({
         <h2 id={headingId} className="text-lg font-semibold">
           Run progress
         </h2>
-        <RunStateBadge state={progress.state} long className="text-sm" />
+        <RunStateBadge run={progress} long className="text-sm" />
       </div>
       {/* Announced politely when the state changes; the numbers below change too often to read out. */}
       <p aria-live="polite" className="sr-only">
-        {`Run ${RUN_STATE_INFO[progress.state].description}.${notReceivedShort ? ` ${notReceivedShort}.` : ""}`}
+        {`Run ${RUN_STATE_INFO[shownRunState(progress)].description}.${notReceivedShort ? ` ${notReceivedShort}.` : ""}`}
       </p>
       <div className="flex flex-col gap-1">
         <p id={barLabelId} className="text-sm">

@@ -1,6 +1,16 @@
-import { Ban, CircleCheck, FilePen, Hourglass, type LucideIcon, Send, TriangleAlert } from "lucide-react";
+import {
+  Ban,
+  CircleAlert,
+  CircleCheck,
+  FilePen,
+  Hourglass,
+  type LucideIcon,
+  Send,
+  TriangleAlert,
+} from "lucide-react";
 import { cn } from "@/lib/cn";
-import type { RunState } from "@/lib/runs/run-types";
+import type { RunSummary } from "@/lib/runs/run-types";
+import { type ShownRunState, shownRunState } from "./not-received-text";
 
 interface RunStateInfo {
   /** One or two words, for lists. */
@@ -11,7 +21,7 @@ interface RunStateInfo {
   className: string;
 }
 
-export const RUN_STATE_INFO: Record<RunState, RunStateInfo> = {
+export const RUN_STATE_INFO: Record<ShownRunState, RunStateInfo> = {
   draft: {
     label: "Not started",
     description: "Not started — its rows were still being saved when the upload stopped; nothing was sent",
@@ -47,6 +57,14 @@ export const RUN_STATE_INFO: Record<RunState, RunStateInfo> = {
     className:
       "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100",
   },
+  "completed-upload-cut-short": {
+    label: "Completed — upload cut short",
+    description:
+      "Completed — upload cut short: the rows that reached the server were sent, the others were not",
+    icon: CircleAlert,
+    className:
+      "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
+  },
   interrupted: {
     label: "Interrupted",
     description: "Interrupted — the server stopped; Resume sends the rest",
@@ -55,21 +73,26 @@ export const RUN_STATE_INFO: Record<RunState, RunStateInfo> = {
   },
 };
 
-/** The run's state as icon plus text (never colour alone). */
+/** What a run's state badge is told: its state and the rows that never reached the server. */
+export type RunStateOf = Pick<RunSummary, "state" | "rowsNotReceived">;
+
+/** The run's state as icon plus text (never colour alone): see shownRunState. */
 export function RunStateBadge({
-  state,
+  run,
   long = false,
   className,
 }: {
-  state: RunState;
+  run: RunStateOf;
   long?: boolean;
   className?: string;
 }) {
-  const info = RUN_STATE_INFO[state];
+  const shown = shownRunState(run);
+  const info = RUN_STATE_INFO[shown];
   const Icon = info.icon;
   return (
     <span
-      data-run-state={state}
+      data-run-state={run.state}
+      data-shown-state={shown}
       className={cn(
         "inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium",
         info.className,

@@ -100,7 +100,7 @@ export function RunsList({ runs }: { runs: readonly RunSummary[] }) {
                 ) : null}
               </td>
               <td className="px-3 py-2">
-                <RunStateBadge state={run.state} />
+                <RunStateBadge run={run} />
               </td>
               <td className="px-3 py-2 text-right tabular-nums">
                 <ProcessedOfTotal run={run} />
