@@ -48,3 +48,47 @@ test("failed rows come back into the grid with Humanos' answer, are fixed and se
   await expect(onboard.resultRows()).toHaveCount(1);
   await expect(onboard.resultRowFor(other)).toHaveAttribute("data-status", "200");
 });
+
+test("failed and unsent rows come back with their birth dates in one format, the one that was sent", async ({
+  onboard,
+  page,
+  data,
+}) => {
+  const ownerDoc = data.docId();
+  await onboard.open("Paste");
+  await onboard.pasteAt(
+    onboard.cell(1, "contact"),
+    tsv([[data.email("owner"), "", "Olga Dias", "1970-01-01", ownerDoc, "PRT"]]),
+  );
+  await onboard.createButton.click();
+  await expect(onboard.resultRows("200")).toHaveCount(1);
+
+  // Day-first dates as Excel in Portugal leaves them (31/12/1990 proves the order): one row is sent
+  // and created, one is sent and refused (409), one is held back (no document) and not sent.
+  const other = data.email("other");
+  const unsent = data.email("unsent");
+  await onboard.open("Paste");
+  await onboard.pasteAt(
+    onboard.cell(1, "contact"),
+    tsv([
+      [data.email("fine"), "", "Fábio Lima", "31/12/1990", data.docId(), "PRT"],
+      [other, "", "Otto Reis", "25/02/1971", ownerDoc, "PRT"],
+      [unsent, "", "Bea Sousa", "01/02/1980", "", "ESP"],
+    ]),
+  );
+  await page.getByLabel("Send only the valid rows").check();
+  await onboard.createButton.click();
+  await expect(onboard.resultRowFor(other)).toHaveAttribute("data-status", "409");
+  await expect(onboard.resultRowFor(unsent)).toHaveAttribute("data-status", "not-sent");
+
+  await page.getByRole("button", { name: "Edit failed rows (2)" }).click();
+  await expect(onboard.cell(1, "contact")).toHaveText(other);
+  await expect(onboard.cell(2, "contact")).toHaveText(unsent);
+  await expect(onboard.cell(1, "birth")).toHaveText("1971-02-25");
+  await expect(onboard.cell(2, "birth")).toHaveText("1980-02-01");
+  // Completing the held-back row is all it takes: no date order to pick, no conversion to consent to.
+  await onboard.cell(2, "docId").click();
+  await page.keyboard.type(data.docId());
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("grid-counts")).toContainText("2 rows · 2 valid");
+});
