@@ -31,6 +31,20 @@ export const COLUMN_CLASSES = {
 export const ROW_MIN_WIDTH_CLASS = "min-w-[77.25rem]";
 const helper = createColumnHelper<typeof gridFeatures, GridCells>();
 
+/** What the row's last run answered (rows loaded back by "Edit failed rows"), as a list item. */
+export function LastRunLine({ answer, oneLine = false }: { answer: string; oneLine?: boolean }) {
+  return (
+    <li
+      className={
+        oneLine ? "truncate text-purple-900 dark:text-purple-200" : "text-purple-900 dark:text-purple-200"
+      }
+      title={oneLine ? answer : undefined}
+    >
+      <span className="font-semibold">Last run:</span> {answer}
+    </li>
+  );
+}
+
 /** The row's errors and warnings in words, one line per cell, so nothing depends on colour. */
 function RowProblems({
   rowIndex,
@@ -44,14 +58,10 @@ function RowProblems({
   actions: GridActions;
 }) {
   return (
-    // One line per message (the row has one height); the full text is in each line's tooltip and in
-    // the cells' descriptions for screen readers.
+    // One line per message (the row has one height); lines past the second are hidden behind "+N
+    // more". Every line stays in the page: the cells' descriptions for screen readers point at them.
     <ul className="flex flex-col py-1 text-xs leading-4">
-      {answer ? (
-        <li className="truncate text-purple-900 dark:text-purple-200" title={answer}>
-          <span className="font-semibold">Last run:</span> {answer}
-        </li>
-      ) : null}
+      {answer ? <LastRunLine answer={answer} oneLine /> : null}
       {messages.map(({ field, kind, message, suggestedValue }) => (
         <li
           key={`${kind}-${field}`}
@@ -86,13 +96,14 @@ function RowProblems({
   );
 }
 
-/** Lines that fit in a row without scrolling its problems cell. */
+/** Lines that fit in a row. */
 const LINES_PER_ROW = 2;
 
 /**
- * The row's problems cell: a fixed-height cell (rows have one height, so scrolling stays O(1)) that
- * scrolls only when its lines do not fit. It takes the row's verdict as a prop: it draws again only
- * when that verdict or the answer changes.
+ * The row's problems cell: a fixed-height cell (rows have one height, so scrolling stays O(1)). When
+ * its lines do not fit, "+N more" (a real button; Alt+↓ on the row's cells does the same from the
+ * keyboard) opens them all in full. It takes the row's verdict as a prop: it draws again only when
+ * that verdict or the answer changes.
  */
 export const ProblemsCell = memo(function ProblemsCell({
   rowIndex,
@@ -107,15 +118,29 @@ export const ProblemsCell = memo(function ProblemsCell({
 }) {
   const messages = rowMessages(verdict);
   const lines = messages.length + (answer ? 1 : 0);
+  const hidden = lines - LINES_PER_ROW;
   return (
     <div
       role="gridcell"
-      // A cell that can scroll is its row's own (keyed by row): a reused row element starts at the top.
-      key={lines > LINES_PER_ROW ? rowIndex : "fits"}
-      className={`h-full ${COLUMN_CLASSES.problems} border-slate-200 dark:border-slate-800 ${lines > LINES_PER_ROW ? "overflow-y-auto" : "overflow-hidden"}`}
+      className={`relative h-full overflow-hidden ${COLUMN_CLASSES.problems} border-slate-200 dark:border-slate-800`}
     >
       {lines > 0 ? (
         <RowProblems rowIndex={rowIndex} messages={messages} answer={answer} actions={actions} />
+      ) : null}
+      {hidden > 0 ? (
+        <button
+          type="button"
+          // One tab stop per grid: the keyboard opens the list with Alt+↓ on the row's cells.
+          tabIndex={-1}
+          aria-haspopup="dialog"
+          aria-label={`${hidden} more: all ${lines} problems of row ${rowIndex + 1}`}
+          aria-keyshortcuts="Alt+ArrowDown"
+          title="All of this row's problems (Alt+↓ on the row's cells)"
+          onClick={() => actions.showRowProblems(rowIndex)}
+          className="absolute right-1 bottom-1 rounded border border-slate-400 bg-white px-1 text-xs leading-[14px] font-medium text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+        >
+          +{hidden} more
+        </button>
       ) : null}
     </div>
   );

@@ -48,6 +48,8 @@ export type GridActions = Pick<
   | "cancelEdit"
 > & {
   removeRow: (rowIndex: number) => void;
+  /** Opens the list of all the row's problems, in full (the Problems cell shows two lines). */
+  showRowProblems: (rowIndex: number) => void;
 };
 
 export type { GridCells };

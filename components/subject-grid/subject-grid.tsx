@@ -11,6 +11,7 @@ import { GridBody } from "./grid-body";
 import { COLUMN_CLASSES, getGridColumns, gridFeatures, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
 import type { GridActions } from "./grid-context";
 import { GridToolbar } from "./grid-toolbar";
+import { RowProblemsDialog } from "./row-problems-dialog";
 import { useGridInteraction } from "./use-grid-interaction";
 import type { GridRowsApi } from "./use-grid-rows";
 import { getValidationPool } from "./validation-pool";
@@ -43,6 +44,8 @@ export function SubjectGrid({
   const pool = getValidationPool();
   const warmUpOver = useSyncExternalStore(pool.subscribeToWarmUp, pool.isWarmUpOver, () => false);
   const [onlyErrors, setOnlyErrors] = useState(false);
+  // The row whose problems are listed in full (RowProblemsDialog), if any.
+  const [problemsRow, setProblemsRow] = useState<number | null>(null);
   const table = useTable({ features: gridFeatures, columns, data: NO_ROWS });
 
   // Unfiltered, the view is every row in order, made again only when the row count changes (not after
@@ -68,6 +71,7 @@ export function SubjectGrid({
       [],
     ),
     announce: setAnnouncement,
+    showRowProblems: setProblemsRow,
   });
   const { rect, context } = interaction;
 
@@ -86,6 +90,7 @@ export function SubjectGrid({
       commitEdit: (move) => latest.current.context.commitEdit(move),
       cancelEdit: () => latest.current.context.cancelEdit(),
       removeRow: (rowIndex) => latest.current.grid.removeRows([rowIndex]),
+      showRowProblems: setProblemsRow,
     }),
     [],
   );
@@ -177,9 +182,17 @@ export function SubjectGrid({
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Arrows move, Shift+arrows select, type or Enter to edit, Delete clears, Ctrl+D fills down, Ctrl+Z /
-        Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Alt+Enter takes a suggested correction, Ctrl+C
-        / Ctrl+V copy and paste.
+        Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Alt+Enter takes a suggested correction, Alt+↓
+        lists all of the row's problems, Ctrl+C / Ctrl+V copy and paste.
       </p>
+      {problemsRow !== null ? (
+        <RowProblemsDialog
+          rowIndex={problemsRow}
+          verdict={validation.verdicts[problemsRow]}
+          answer={rows[problemsRow] ? answers?.get(rows[problemsRow]) : undefined}
+          onClose={() => setProblemsRow(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -46,8 +46,11 @@ export function useGridInteraction(options: {
   scrollToRow: (viewRow: number) => void;
   getCellElement: (position: CellPosition) => HTMLElement | null;
   announce: (message: string) => void;
+  /** Opens the list of all a row's problems (Alt+↓ on its cells). */
+  showRowProblems: (rowIndex: number) => void;
 }) {
-  const { grid, viewRows, invalidRows, verdicts, scrollToRow, getCellElement, announce } = options;
+  const { grid, viewRows, invalidRows, verdicts, scrollToRow, getCellElement, announce, showRowProblems } =
+    options;
   const [active, setActive] = useState<CellPosition>(ORIGIN);
   const [anchor, setAnchor] = useState<CellPosition>(ORIGIN);
   const [editing, setEditing] = useState<CellEditing | null>(null);
@@ -246,6 +249,10 @@ export function useGridInteraction(options: {
       if (command && key === "End")
         return run(() => moveTo({ row: rowCount - 1, col: LAST_COLUMN }, event.shiftKey));
       if (event.altKey && key === "Enter") return run(applyActiveSuggestion);
+      if (event.altKey && key === "ArrowDown") {
+        const rowIndex = viewRows[safeActive.row];
+        return run(() => (rowIndex === undefined ? undefined : showRowProblems(rowIndex)));
+      }
       if (command || event.altKey) return false;
       switch (key) {
         case "ArrowUp":
