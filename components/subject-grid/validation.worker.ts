@@ -5,7 +5,7 @@
 import type { PasteTarget } from "@/lib/import/apply-paste";
 import { readPastedText } from "@/lib/import/apply-paste";
 import { findBatchDuplicates } from "@/lib/import/batch-duplicates";
-import type { CellErrors, GridCells } from "@/lib/import/grid-fields";
+import type { CellErrors } from "@/lib/import/grid-fields";
 import {
   type PastePart,
   type ProfileEvidence,
@@ -15,9 +15,9 @@ import {
 } from "@/lib/import/paste-into-blank-grid";
 import {
   type ColumnProfile,
+  encodedVerdictsOfRows,
   type ImportOptions,
   profileColumns,
-  verdictOfRow,
 } from "@/lib/import/validate-grid";
 import { warmUpRows, warmUpSlices, warmUpValidation } from "@/lib/import/warm-up";
 import {
@@ -28,7 +28,6 @@ import {
   encodePaste,
   encodeRows,
   encodeVerdicts,
-  encodeVerdictsOf,
 } from "@/lib/import/worker-transport";
 
 /**
@@ -138,14 +137,6 @@ function toPeer(message: PeerMessage): void {
   peer.postMessage(message);
 }
 
-function verdictsOf(
-  rows: readonly GridCells[],
-  profile: ColumnProfile,
-  options: ImportOptions,
-): EncodedVerdicts {
-  return encodeVerdictsOf(rows, (row) => verdictOfRow(row, profile, options));
-}
-
 /**
  * Times a step of a paste as a User Timing measure ("grid paste: …"): DevTools and traces show where
  * a big paste's time goes in each worker (see .prof/ and bench/). Costs microseconds.
@@ -183,7 +174,7 @@ async function pasteAndValidate(
   if (role === "second") toPeer({ pasteId, type: "rows", rows });
   const otherEvidence = isCut ? (await fromPeer(pasteId, "evidence")).evidence : null;
   const profile = profileOfParts(part.evidence, otherEvidence);
-  const verdicts = measured("check", () => verdictsOf(part.rows, profile, options));
+  const verdicts = measured("check", () => encodedVerdictsOfRows(part.rows, profile, options));
   let duplicates: Array<[number, CellErrors]> = [];
   if (role !== "second") {
     const peerRows = isCut ? (await fromPeer(pasteId, "rows")).rows : null;
@@ -226,7 +217,7 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
       });
     }
     case "validate": {
-      const verdicts = verdictsOf(decodeRows(request.rows), request.profile, request.options);
+      const verdicts = encodedVerdictsOfRows(decodeRows(request.rows), request.profile, request.options);
       return post({ jobId, type: "validate", verdicts }, [verdicts.kinds.buffer]);
     }
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { emptyGridCells, type GridCells } from "./grid-fields";
 import type { TextDateChoice } from "./normalise-date";
-import { validateGrid } from "./validate-grid";
+import { encodedVerdictsOfRows, profileColumns, validateGrid, verdictOfRow } from "./validate-grid";
+import { countValid, decodeVerdicts } from "./worker-transport";
 
 function person(index: number, birth: string): GridCells {
   return {
@@ -66,5 +67,33 @@ describe("validateGrid with the birth column's text-date choice", () => {
     ).toEqual(sent);
     const firstInvalid = validation.verdicts.find((verdict) => verdict.kind === "invalid");
     expect(firstInvalid?.kind === "invalid" ? firstInvalid.errors.birth : undefined).toBe(error);
+  });
+});
+
+describe("encodedVerdictsOfRows (the grid workers' check loop)", () => {
+  const OPTIONS = { defaultRegion: "PT", today: "2026-11-27" } as const;
+  it.each<[name: string, rows: GridCells[], valid: number]>([
+    ["no rows", [], 0],
+    ["a blank row", [emptyGridCells()], 0],
+    ["valid rows", [person(1, "1990-01-02"), person(2, "1991-03-04")], 2],
+    [
+      "a phone restored to E.164 (a changed value travels in full)",
+      [{ ...person(3, "1990-01-02"), contact: "912345678" }],
+      1,
+    ],
+    [
+      "an invalid row between valid ones",
+      [
+        person(4, "1990-01-02"),
+        { ...person(5, "1990-01-02"), countryAlpha3: "XXX" },
+        person(6, "1992-01-02"),
+      ],
+      2,
+    ],
+  ])("%s: decodes to each row's own verdict; countValid %i", (_name, rows, valid) => {
+    const profile = profileColumns(rows);
+    const encoded = encodedVerdictsOfRows(rows, profile, OPTIONS);
+    expect(decodeVerdicts(encoded)).toEqual(rows.map((row) => verdictOfRow(row, profile, OPTIONS)));
+    expect(countValid(encoded)).toBe(valid);
   });
 });

@@ -149,6 +149,13 @@ export function encodeVerdicts(verdicts: readonly RowVerdict[]): EncodedVerdicts
   return encodeVerdictsOf(verdicts, (verdict) => verdict);
 }
 
+/** How many of the encoded verdicts are valid rows. */
+export function countValid(encoded: EncodedVerdicts): number {
+  let count = 0;
+  for (const kind of encoded.kinds) if (kind === KIND_CODES.valid) count += 1;
+  return count;
+}
+
 export function decodeVerdicts(encoded: EncodedVerdicts): RowVerdict[] {
   const verdicts = new Array<RowVerdict>(encoded.kinds.length);
   for (let position = 0; position < encoded.kinds.length; position += 1) {
