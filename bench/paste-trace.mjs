@@ -2,7 +2,8 @@
 // Where one big paste's time goes, per thread: pastes N rows like bench/paste.mjs under a Chrome trace
 // and prints the grid workers' "grid paste: …" User Timing measures (cut, read, encode, check, decode
 // peer rows, repeats: see components/subject-grid/validation.worker.ts), the page's long tasks and
-// grid attribute changes, and GC time per thread, all in ms from the paste key.
+// grid attribute changes, GC time per thread, all in ms from the paste key, and the CPU time each of
+// the page's threads spent (comparable between builds on a busy machine, where wall times are not).
 // Usage: node bench/paste-trace.mjs [N]   (default 100000; build first: npx next build)
 // TRACE_OUT=file.json also writes the trace (open it in chrome://tracing or DevTools).
 import { writeFileSync } from "node:fs";
@@ -40,7 +41,14 @@ try {
   }, GRID_SELECTOR);
   await page.getByRole("gridcell").first().click();
   await browser.startTracing(page, {
-    categories: ["devtools.timeline", "v8", "disabled-by-default-v8.gc", "blink.user_timing", "toplevel"],
+    categories: [
+      "devtools.timeline",
+      "v8",
+      "disabled-by-default-v8.gc",
+      "disabled-by-default-v8.compile",
+      "blink.user_timing",
+      "toplevel",
+    ],
   });
   await page.evaluate(() => {
     window.pasteStart = performance.now();
@@ -95,6 +103,35 @@ try {
       .sort()
       .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
       .join(", ")}`,
+  );
+
+  // CPU time (not wall time) of the page's process per thread, from the paste key to the end: on a
+  // busy machine wall times swing with other work, the CPU a paste costs much less. "V8 background"
+  // is the renderer's thread pool: optimising compilers (TurboFan, Maglev) and concurrent GC.
+  const cpu = new Map();
+  let compileMs = 0;
+  for (const event of traceEvents) {
+    if (event.ph !== "X" || event.ts < origin || event.pid !== key?.pid) continue;
+    if (event.name === "V8.TurbofanTask" || event.name === "V8.MaglevTask")
+      compileMs += (event.tdur ?? event.dur) / 1000;
+    if (!["RunTask", "ThreadControllerImpl::RunTask", "ThreadPool_RunTask"].includes(event.name)) continue;
+    const name = threadNames.get(event.tid) ?? "";
+    const thread =
+      name === "CrRendererMain"
+        ? "page"
+        : name.startsWith("DedicatedWorker")
+          ? workerOf(event.tid)
+          : name.startsWith("ThreadPool")
+            ? "V8 background"
+            : null;
+    if (thread !== null) cpu.set(thread, (cpu.get(thread) ?? 0) + (event.tdur ?? 0) / 1000);
+  }
+  const cpuTotal = [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
+  console.log(
+    `\nCPU: ${cpuTotal.toFixed(0)} ms in all (${[...cpu]
+      .sort()
+      .map(([thread, ms]) => `${thread} ${ms.toFixed(0)}`)
+      .join(", ")}); of the background, optimising compilers ${compileMs.toFixed(0)} ms`,
   );
   await browser.close();
 } finally {
