@@ -5,6 +5,7 @@ import { memo, useEffect, useState } from "react";
 import { cn } from "@/lib/cn";
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
+import { CopyStatusRegion } from "./copy-did-button";
 import { getResultsColumns, resultsFeatures } from "./results-columns";
 import { TONE_STYLES } from "./status-badge";
 
@@ -50,21 +51,23 @@ function useRowsDrawn(total: number, pageKey: string): number {
 export function ResultsTable({ rows, matching, firstOnPage, busy, emptyText }: ResultsTableProps) {
   const drawn = useRowsDrawn(rows.length, `${firstOnPage}:${rows[0]?.rowIndex ?? ""}`);
   return (
-    // Positioned, so that it also clips the cells' screen-reader-only text (absolute, e.g. each
-    // copy-DID button's live region): else that text widens the whole page in a narrow window.
-    <div className="relative overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
-      <table
-        aria-label="Results"
-        aria-rowcount={matching + 1}
-        aria-busy={busy || drawn < rows.length}
-        className="w-full border-collapse text-sm"
-      >
-        <ResultsRows rows={rows} drawn={drawn} firstOnPage={firstOnPage} />
-      </table>
-      {rows.length === 0 ? (
-        <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{emptyText}</p>
-      ) : null}
-    </div>
+    <CopyStatusRegion>
+      {/* Positioned, so that it also clips the cells' screen-reader-only text (absolute, e.g. a row
+      without a DID says "none"): else that text widens the whole page in a narrow window. */}
+      <div className="relative overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
+        <table
+          aria-label="Results"
+          aria-rowcount={matching + 1}
+          aria-busy={busy || drawn < rows.length}
+          className="w-full border-collapse text-sm"
+        >
+          <ResultsRows rows={rows} drawn={drawn} firstOnPage={firstOnPage} />
+        </table>
+        {rows.length === 0 ? (
+          <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{emptyText}</p>
+        ) : null}
+      </div>
+    </CopyStatusRegion>
   );
 }
 
