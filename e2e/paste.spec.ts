@@ -141,6 +141,25 @@ test("a first line read as column names is named, and can be pasted again as a p
   await expect(again).toHaveCount(0);
 });
 
+test("a big paste into a grid with rows (read in a worker) can be pasted again with its first line as a row", async ({
+  onboard,
+  page,
+}) => {
+  await onboard.open("Paste");
+  await onboard.pasteAt(onboard.cell(1, "fullName"), "Ana Lima\t1980-01-01\r\n");
+  // Over 100,000 characters into a grid that is not blank: a worker reads it.
+  const names = Array.from({ length: 7000 }, (_, index) => `Person ${index + 1}\t\t\tPRT`);
+  await onboard.pasteAt(onboard.cell(1, "fullName"), `Pais\t\t\tPRT\r\n${names.join("\r\n")}\r\n`);
+  await expect(page.getByText("Pasted 7,000 rows at row 1. The first line (Pais, PRT)")).toBeVisible();
+
+  await page.getByRole("button", { name: "Paste again with the first line as a row" }).click();
+  await expect(page.getByText("Pasted 7,001 rows at row 1. Ctrl+Z undoes it.")).toBeVisible();
+  await expect(onboard.grid).toHaveAttribute("aria-rowcount", "7002");
+  await expect(onboard.cell(1, "fullName")).toHaveText("Pais");
+  await expect(onboard.cell(2, "fullName")).toHaveText("Person 1");
+  await expect(onboard.cell(2, "countryAlpha3")).toHaveText("PRT");
+});
+
 test.describe("where the page may read the clipboard", () => {
   test("Ctrl+V reads it asynchronously (no paste event holds the page) and the toolbar's Paste pastes at the selected cell", async ({
     onboard,

@@ -129,9 +129,7 @@ export function useGridRows() {
   const paste = useCallback(
     async (text: string, target: PasteTarget): Promise<PasteOutcome> => {
       const intoBlankGrid = !target.rowIndices && rowsRef.current.every(isBlankRow);
-      // The workers' readPaste always looks for a header row; a paste whose first line the operator
-      // said is a person (rare: see PasteOutcome.header) is read here unless the grid is blank.
-      if (text.length <= WORKER_PASTE_CHARS || (target.firstLineIsData === true && !intoBlankGrid))
+      if (text.length <= WORKER_PASTE_CHARS)
         return place(readPastedText(text, target.firstLineIsData), target);
       setIsPasting(true);
       try {
@@ -145,7 +143,7 @@ export function useGridRows() {
             return { ...placed.summary, rows: placed.rows };
           }
         }
-        return place(await getValidationPool().readPaste(text), target);
+        return place(await getValidationPool().readPaste(text, target.firstLineIsData === true), target);
       } catch (error) {
         console.error("[paste] worker failed; reading on the main thread", error);
         return place(readPastedText(text, target.firstLineIsData), target);

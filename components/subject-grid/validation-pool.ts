@@ -167,10 +167,10 @@ export class ValidationPool {
     return () => this.warmUpListeners.delete(listener);
   };
 
-  /** Parses and maps pasted text in a worker. */
-  async readPaste(text: string): Promise<PastedTable> {
+  /** Parses and maps pasted text in a worker (`firstLineIsData`: see PasteTarget). */
+  async readPaste(text: string, firstLineIsData = false): Promise<PastedTable> {
     const [first] = this.pool;
-    const reply = await this.ask(first as Worker, { type: "paste", text });
+    const reply = await this.ask(first as Worker, { type: "paste", text, firstLineIsData });
     return decodePaste(reply.pasted);
   }
 

@@ -59,7 +59,8 @@ export type ValidationRequest =
   | { jobId: number; type: "warm-up"; options: ImportOptions }
   /** The channel to the other worker (pools of two). */
   | { jobId: number; type: "connect"; port: MessagePort }
-  | { jobId: number; type: "paste"; text: string }
+  /** `firstLineIsData`: read the first line as a row even when it looks like a header (see PasteTarget). */
+  | { jobId: number; type: "paste"; text: string; firstLineIsData: boolean }
   | {
       jobId: number;
       type: "paste-validate";
@@ -194,7 +195,11 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
     case "warm-up":
       return void warmUpInSlices(request.options).then(() => post({ jobId, type: "warm-up" }));
     case "paste":
-      return post({ jobId, type: "paste", pasted: encodePaste(readPastedText(request.text)) });
+      return post({
+        jobId,
+        type: "paste",
+        pasted: encodePaste(readPastedText(request.text, request.firstLineIsData)),
+      });
     case "connect":
       peer = request.port;
       peer.onmessage = (message: MessageEvent<PeerMessage>) => receiveFromPeer(message.data);
