@@ -1,8 +1,9 @@
+import { formatCount } from "@/components/runs/format";
 import type { PasteOutcome } from "@/lib/import/apply-paste";
 import { headerMappingText } from "@/lib/import/header-detection";
 
 function rowCountText(count: number): string {
-  return `${count.toLocaleString("en-US")} row${count === 1 ? "" : "s"}`;
+  return `${formatCount(count)} row${count === 1 ? "" : "s"}`;
 }
 
 /**
@@ -11,7 +12,7 @@ function rowCountText(count: number): string {
  * then offers to paste again with that line as a row).
  */
 export function pasteMessage(outcome: Omit<PasteOutcome, "rows">): string {
-  const header = outcome.hasHeader ? outcome.header : null;
+  const { header } = outcome;
   const headerText =
     header === null
       ? ""
