@@ -12,14 +12,13 @@ import type { RowResult } from "@/lib/humanos/results";
 import { type SendContext, sendChunk } from "@/lib/humanos/send-chunk";
 import {
   type ChunkToSend,
-  closeAbandonedUpload,
   finishRun,
-  getUploadState,
   loadChunksToSend,
   markRunInterrupted,
   recordChunkResults,
   touchRunHeartbeat,
 } from "./run-store";
+import { closeAbandonedUpload, getUploadState } from "./run-upload-store";
 
 export type EngineSendContext = Omit<SendContext, "signal" | "stopRetrying">;
 

@@ -3,8 +3,9 @@ import { beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "@/lib/db/database.test-support";
 import { sandboxIdempotency } from "@/lib/db/schema";
 import { sweepRuns } from "./maintenance";
-import { createDraftRun, markRunStarted, storeRowSlice } from "./run-store";
+import { markRunStarted } from "./run-store";
 import { getRunSummary } from "./run-summaries";
+import { createDraftRun, storeRowSlice } from "./run-upload-store";
 
 function rows(count: number, from = 0) {
   return Array.from({ length: count }, (_, i) => ({

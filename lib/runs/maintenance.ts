@@ -7,7 +7,8 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import { runs, sandboxIdempotency } from "@/lib/db/schema";
 import { STALE_HEARTBEAT_MS } from "./engine";
-import { closeAbandonedUpload, markInterruptedRuns } from "./run-store";
+import { markInterruptedRuns } from "./run-store";
+import { closeAbandonedUpload } from "./run-upload-store";
 
 export const SWEEP_INTERVAL_MS = 30_000;
 /** A draft nobody has added rows to or started for this long was abandoned (the tab closed mid-upload). */

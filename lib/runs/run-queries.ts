@@ -1,6 +1,6 @@
 /**
  * Reading runs' rows back: a page at a time, in batches for exports, and the failed ones for
- * fix-and-resend. Summaries and counts are run-summaries.ts; writing is run-store.ts.
+ * fix-and-resend. Summaries and counts are run-summaries.ts; writing is run-upload-store.ts and run-store.ts.
  */
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";

@@ -8,16 +8,9 @@ import type { Db } from "@/lib/db/database";
 import { describeIssues, subjectSchema } from "@/lib/humanos/schemas";
 import { type EngineDeps, engineWorkerId, notifyRowsStored, startSending, stopRetryingHere } from "./engine";
 import { getFailedRows } from "./run-queries";
-import {
-  claimRunForResume,
-  createDraftRun,
-  getRunRecord,
-  markRunStarted,
-  type RowToStore,
-  requestCancel,
-  storeRowSlice,
-} from "./run-store";
+import { claimRunForResume, getRunRecord, markRunStarted, requestCancel } from "./run-store";
 import type { FailedRow } from "./run-types";
+import { createDraftRun, type RowToStore, storeRowSlice } from "./run-upload-store";
 
 /** Rows per append call: far below the action body limit, and a natural step for upload progress. */
 export const MAX_ROWS_PER_APPEND = 1000;

@@ -12,8 +12,9 @@ import { sweepRuns } from "./maintenance";
 import { getRunRows } from "./run-queries";
 import { appendRows, type RunServiceDeps } from "./run-service";
 import { runServiceHarness } from "./run-service.test-support";
-import { closeAbandonedUpload, markRunStarted } from "./run-store";
+import { markRunStarted } from "./run-store";
 import { getRunSummary, listRuns } from "./run-summaries";
+import { closeAbandonedUpload } from "./run-upload-store";
 
 const harness = runServiceHarness();
 
