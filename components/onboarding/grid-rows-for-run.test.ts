@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyGridCells, type GridCells, subjectToGridCells } from "@/lib/import/grid-fields";
 import type { TextDateChoice } from "@/lib/import/normalise-date";
-import { profileColumns, validateGrid } from "@/lib/import/validate-grid";
+import { validateGrid } from "@/lib/import/validate-grid";
 import { gridRowsForRun } from "./grid-rows-for-run";
 
 const TODAY = "2026-11-27";
@@ -13,8 +13,7 @@ function row(values: Partial<GridCells>): GridCells {
 /** What the run stores for `rows` and what "Edit failed rows" loads back into the grid from it. */
 function storedAndLoadedBack(rows: GridCells[], textDates: TextDateChoice = "detected"): GridCells[] {
   const validation = validateGrid(rows, { defaultRegion: "PT", today: TODAY, textDates });
-  const birthProfile = profileColumns(rows).birth;
-  return gridRowsForRun(rows, validation, { birthProfile, textDates }).map((input) =>
+  return gridRowsForRun(rows, validation).map((input) =>
     subjectToGridCells(input.subject as Parameters<typeof subjectToGridCells>[0]),
   );
 }
@@ -68,6 +67,11 @@ describe("gridRowsForRun: every cell in the form the console sends, whether or n
       row({ contact: "luis@example.com", fullName: "Luís", birth: "01/03/1970", countryAlpha3: "XYZ" }),
       { birth: "1970-03-01", countryAlpha3: "XYZ" },
     ],
+    [
+      "a birth in the future has no sent form, as in a complete identity: as typed",
+      row({ contact: "rita@example.com", fullName: "Rita", birth: "01/02/2099", countryAlpha3: "prt" }),
+      { birth: "01/02/2099", countryAlpha3: "PRT" },
+    ],
   ])("%s", (_name, cells, expected) => {
     const loaded = storedAndLoadedBack([SENT, cells]);
     expect(loaded[1]).toMatchObject(expected);
@@ -102,7 +106,7 @@ describe("gridRowsForRun: every cell in the form the console sends, whether or n
       row({ contact: "bea@example.com", fullName: "Bea", birth: "01/02/1980", countryAlpha3: "ESP" }),
     ];
     const validation = validateGrid(rows, { defaultRegion: "PT", today: TODAY });
-    expect(gridRowsForRun(rows, validation, { birthProfile: "dmy", textDates: "detected" })).toEqual([
+    expect(gridRowsForRun(rows, validation)).toEqual([
       expect.objectContaining({ rowIndex: 0, heldBack: expect.stringContaining("Document number:") }),
     ]);
   });

@@ -54,7 +54,7 @@ export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: Past
       return;
     }
     setBlocker(null);
-    onSubmit(gridRowsForRun(grid.rows, validation, { birthProfile, textDates }));
+    onSubmit(gridRowsForRun(grid.rows, validation));
   };
 
   return (

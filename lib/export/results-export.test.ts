@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { RowResult } from "@/lib/humanos/results";
-import { NOT_SENT } from "@/lib/humanos/statuses";
+import { describeStatus, NOT_SENT } from "@/lib/humanos/statuses";
+import { parseDelimitedText } from "@/lib/import/parse-delimited";
 import {
   csvCell,
+  type ExportedRun,
   neutraliseFormula,
+  notReceivedNote,
+  RESULTS_CSV_HEADER,
   RESULTS_FILE_FORMATS,
   resultsToCsv,
   resultsToJson,
@@ -95,22 +99,111 @@ const results: RowResult[] = [
   },
 ];
 
+/** A run whose every row reached the server. */
+const COMPLETE: ExportedRun = { id: "run-complete", totalRows: 4, rowsNotReceived: 0, lastRowReceived: 4 };
+/** A run whose tab closed after 3,100 of its 30,000 rows were saved. */
+const CUT_SHORT: ExportedRun = {
+  id: "run-cut-short",
+  totalRows: 3100,
+  rowsNotReceived: 26_900,
+  lastRowReceived: 3100,
+};
+const CUT_SHORT_NOTE =
+  "INCOMPLETE: 26,900 of 30,000 rows never reached the server (the upload stopped after row 3,100). They were not sent and are not in this file. Paste or load the rows after row 3,100 again and press Create subjects to send them.";
+
+describe("notReceivedNote", () => {
+  it.each<[string, ExportedRun, string | null]>([
+    ["every row arrived", COMPLETE, null],
+    ["an empty run whose every row arrived", { ...COMPLETE, totalRows: 0, lastRowReceived: 0 }, null],
+    ["cut short after row 3,100", CUT_SHORT, CUT_SHORT_NOTE],
+    [
+      "one row of many missing",
+      { id: "r", totalRows: 9, rowsNotReceived: 1, lastRowReceived: 9 },
+      "INCOMPLETE: 1 of 10 rows never reached the server (the upload stopped after row 9). It was not sent and is not in this file. Paste or load the rows after row 9 again and press Create subjects to send them.",
+    ],
+    [
+      "the only row missing",
+      { id: "r", totalRows: 0, rowsNotReceived: 1, lastRowReceived: 0 },
+      "INCOMPLETE: 1 of 1 row never reached the server (the upload stopped before the first row was saved). It was not sent and is not in this file. Paste or load the rows again and press Create subjects to send them.",
+    ],
+    [
+      "nothing saved",
+      { id: "r", totalRows: 0, rowsNotReceived: 40, lastRowReceived: 0 },
+      "INCOMPLETE: 40 of 40 rows never reached the server (the upload stopped before the first row was saved). They were not sent and are not in this file. Paste or load the rows again and press Create subjects to send them.",
+    ],
+  ])("%s", (_name, run, expected) => {
+    expect(notReceivedNote(run)).toBe(expected);
+  });
+});
+
 describe("resultsToCsv", () => {
   it("is UTF-8 with BOM, CRLF, one line per result, formula-safe", () => {
-    expect(resultsToCsv(results)).toBe(
+    expect(resultsToCsv(COMPLETE, results)).toBe(
       "\uFEFFrow,contact,internalId,status,label,message,did\r\n" +
         "1,ana@example.com,c-1,200,Created / updated,User created,did:x:1\r\n" +
         '3,\'+351912345678,,409,Identity belongs to another user,"Identity owned, ""other""",\r\n' +
         "4,'=cmd,,not-sent,Not sent,Not sent,\r\n",
     );
   });
+
+  it("of a run cut short opens with the note in its first cell, then the same file", () => {
+    const csv = resultsToCsv(CUT_SHORT, results);
+    const [first, ...rest] = csv.split("\r\n");
+    expect(first).toBe(`\uFEFF"${CUT_SHORT_NOTE}",,,,,,`);
+    expect(`\uFEFF${rest.join("\r\n")}`).toBe(resultsToCsv(COMPLETE, results));
+  });
+
+  it.each<[string, ExportedRun]>([
+    ["complete", COMPLETE],
+    ["cut short", CUT_SHORT],
+  ])("reads back as even records, header and rows intact (%s)", (_name, run) => {
+    const records = parseDelimitedText(resultsToCsv(run, results), ",");
+    expect(new Set(records.map((record) => record.length))).toEqual(new Set([RESULTS_CSV_HEADER.length]));
+    const note = notReceivedNote(run);
+    const [header, ...rows] = note === null ? records : records.slice(1);
+    if (note !== null) expect(records[0]).toEqual([note, "", "", "", "", "", ""]);
+    expect(header).toEqual([...RESULTS_CSV_HEADER]);
+    expect(rows.map((row) => row[1])).toEqual(["ana@example.com", "'+351912345678", "'=cmd"]);
+  });
+
+  it("keeps the note one cell starting no formula in a semicolon-separated reading too", () => {
+    const [first] = resultsToCsv(CUT_SHORT, results).split("\r\n");
+    expect(first?.split(";")).toHaveLength(1);
+    expect(first?.replace("\uFEFF", "")).toMatch(/^"INCOMPLETE: /);
+  });
 });
 
 describe("resultsToJson", () => {
+  const parse = (run: ExportedRun) =>
+    JSON.parse(resultsToJson(run, results)) as {
+      results: Array<Record<string, unknown>>;
+    } & Record<string, unknown>;
+
   it("keeps every field and adds the 1-based row and the label", () => {
-    const parsed = JSON.parse(resultsToJson(results)) as Array<Record<string, unknown>>;
-    expect(parsed).toHaveLength(3);
-    expect(parsed[1]).toEqual({ row: 3, ...results[1], label: "Identity belongs to another user" });
+    const parsed = parse(COMPLETE);
+    expect(parsed.results).toHaveLength(3);
+    expect(parsed.results[1]).toEqual({ row: 3, ...results[1], label: "Identity belongs to another user" });
+  });
+
+  it.each<[string, ExportedRun, Record<string, unknown>]>([
+    [
+      "complete",
+      COMPLETE,
+      { runId: "run-complete", rowsNotReceived: 0, lastRowReceived: 4, rowsNotReceivedNote: null },
+    ],
+    [
+      "cut short",
+      CUT_SHORT,
+      {
+        runId: "run-cut-short",
+        rowsNotReceived: 26_900,
+        lastRowReceived: 3100,
+        rowsNotReceivedNote: CUT_SHORT_NOTE,
+      },
+    ],
+  ])("says before its results whether rows never reached the server (%s)", (_name, run, head) => {
+    const { results: _results, ...rest } = parse(run);
+    expect(rest).toStrictEqual(head);
   });
 });
 
@@ -125,9 +218,9 @@ describe("results files streamed in batches", () => {
     attempts: 1,
   }));
 
-  function streamed(format: "csv" | "json", batchSizes: number[]): string {
+  function streamed(format: "csv" | "json", run: ExportedRun, batchSizes: number[]): string {
     const file = RESULTS_FILE_FORMATS[format];
-    let text = file.opening;
+    let text = file.opening(run);
     let start = 0;
     for (const size of batchSizes) {
       text += file.batch(rows.slice(start, start + size), start === 0);
@@ -136,19 +229,39 @@ describe("results files streamed in batches", () => {
     return text + file.closing(start > 0);
   }
 
-  it.each<[string, number[]]>([
-    ["one batch", [5]],
-    ["uneven batches", [2, 2, 1]],
-    ["a batch per row", [1, 1, 1, 1, 1]],
-  ])("are byte for byte the one-shot file: %s", (_name, batchSizes) => {
-    expect(streamed("csv", batchSizes)).toBe(resultsToCsv(rows));
-    expect(streamed("json", batchSizes)).toBe(resultsToJson(rows));
-    expect(JSON.parse(streamed("json", batchSizes))).toHaveLength(5);
+  /** What JSON.stringify writes for the whole file: the streamed JSON must be exactly this. */
+  function stringified(run: ExportedRun, items: readonly RowResult[]): string {
+    const file = {
+      runId: run.id,
+      rowsNotReceived: run.rowsNotReceived,
+      lastRowReceived: run.lastRowReceived,
+      rowsNotReceivedNote: notReceivedNote(run),
+      results: items.map((item) => ({
+        row: item.rowIndex + 1,
+        ...item,
+        label: describeStatus(item.status).label,
+      })),
+    };
+    return `${JSON.stringify(file, null, 2)}\n`;
+  }
+
+  it.each<[string, ExportedRun, number[]]>([
+    ["one batch", COMPLETE, [5]],
+    ["uneven batches", COMPLETE, [2, 2, 1]],
+    ["a batch per row", COMPLETE, [1, 1, 1, 1, 1]],
+    ["uneven batches of a run cut short", CUT_SHORT, [2, 2, 1]],
+  ])("are byte for byte the one-shot file: %s", (_name, run, batchSizes) => {
+    expect(streamed("csv", run, batchSizes)).toBe(resultsToCsv(run, rows));
+    expect(streamed("json", run, batchSizes)).toBe(resultsToJson(run, rows));
+    expect(streamed("json", run, batchSizes)).toBe(stringified(run, rows));
   });
 
-  it("an empty export is still a valid file", () => {
-    expect(streamed("json", [])).toBe("[]\n");
-    expect(JSON.parse(resultsToJson([]))).toStrictEqual([]);
-    expect(streamed("csv", [])).toBe(resultsToCsv([]));
+  it.each<[string, ExportedRun]>([
+    ["complete", COMPLETE],
+    ["cut short", CUT_SHORT],
+  ])("an empty export is still a valid file (%s)", (_name, run) => {
+    expect(streamed("json", run, [])).toBe(stringified(run, []));
+    expect(JSON.parse(resultsToJson(run, [])).results).toStrictEqual([]);
+    expect(streamed("csv", run, [])).toBe(resultsToCsv(run, []));
   });
 });

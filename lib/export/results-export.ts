@@ -1,9 +1,11 @@
 /**
  * Results as files an operator can keep: CSV for spreadsheets (UTF-8 with BOM so Excel reads the
- * accents, every cell safe from formula injection) and JSON for scripts. Pure.
+ * accents, every cell safe from formula injection) and JSON for scripts. A file of a run whose upload
+ * was cut short says so itself, since it holds only the rows that reached the server. Pure.
  */
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
+import type { RunSummary } from "@/lib/runs/run-types";
 
 const BOM = "\uFEFF";
 /** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
@@ -40,6 +42,39 @@ export const RESULTS_CSV_HEADER = [
   "did",
 ] as const;
 
+/** What a results file says of its run besides its rows: whether every row the operator gave is in it. */
+export type ExportedRun = Pick<RunSummary, "id" | "totalRows" | "rowsNotReceived" | "lastRowReceived">;
+
+const count = (value: number) => value.toLocaleString("en-US");
+
+/**
+ * The sentence a file of a run whose upload was cut short starts with, null when every row reached
+ * the server. Worded as the run screens word it (components/runs/not-received-text.ts), but about
+ * this file, and with no ";" and no formula start: it stays one inert cell in Excel, whichever list
+ * separator the locale uses.
+ */
+export function notReceivedNote(run: ExportedRun): string | null {
+  if (run.rowsNotReceived <= 0) return null;
+  const given = run.totalRows + run.rowsNotReceived;
+  const missing = `${count(run.rowsNotReceived)} of ${count(given)} ${given === 1 ? "row" : "rows"} never reached the server`;
+  const notSent = run.rowsNotReceived === 1 ? "It was not sent and is" : "They were not sent and are";
+  const after = count(run.lastRowReceived);
+  const [stopped, again] =
+    run.lastRowReceived <= 0
+      ? ["before the first row was saved", "the rows"]
+      : [`after row ${after}`, `the rows after row ${after}`];
+  return `INCOMPLETE: ${missing} (the upload stopped ${stopped}). ${notSent} not in this file. Paste or load ${again} again and press Create subjects to send them.`;
+}
+
+/**
+ * The CSV's first line when rows never reached the server: the note alone in the first cell, where
+ * Excel opens (a note at the end would sit below thousands of rows; a column would repeat it on every
+ * row). The line has as many fields as the header, so a strict reader still sees even records.
+ */
+function csvNoteLine(note: string): string {
+  return `${csvCell(note)}${",".repeat(RESULTS_CSV_HEADER.length - 1)}\r\n`;
+}
+
 function csvLine(result: RowResult): string {
   return [
     String(result.rowIndex + 1),
@@ -54,10 +89,29 @@ function csvLine(result: RowResult): string {
     .join(",");
 }
 
-/** JSON.stringify(results, null, 2) writes each item like this: indented once inside the array. */
+/** JSON.stringify(file, null, 2) writes each item like this: indented twice, inside `results`. */
 function jsonItem(result: RowResult): string {
   const item = { row: result.rowIndex + 1, ...result, label: describeStatus(result.status).label };
-  return JSON.stringify(item, null, 2).replace(/^/gm, "  ");
+  return JSON.stringify(item, null, 2).replace(/^/gm, "    ");
+}
+
+/** What the JSON file says of its run, before its results. */
+function jsonHead(run: ExportedRun) {
+  return {
+    runId: run.id,
+    /** Rows the operator gave that never reached the server: in no count, and not in `results`. */
+    rowsNotReceived: run.rowsNotReceived,
+    lastRowReceived: run.lastRowReceived,
+    rowsNotReceivedNote: notReceivedNote(run),
+  };
+}
+
+const EMPTY_RESULTS_END = "[]\n}";
+
+/** The JSON file up to its results' "[": what JSON.stringify writes before an empty `results`. */
+function jsonOpening(run: ExportedRun): string {
+  const empty = JSON.stringify({ ...jsonHead(run), results: [] }, null, 2);
+  return empty.slice(0, empty.length - EMPTY_RESULTS_END.length);
 }
 
 /**
@@ -67,7 +121,7 @@ function jsonItem(result: RowResult): string {
  */
 export interface ResultsFileFormat {
   contentType: string;
-  opening: string;
+  opening(run: ExportedRun): string;
   batch(results: readonly RowResult[], isFirst: boolean): string;
   closing(wroteAny: boolean): string;
 }
@@ -75,27 +129,30 @@ export interface ResultsFileFormat {
 export const RESULTS_FILE_FORMATS: Record<"csv" | "json", ResultsFileFormat> = {
   csv: {
     contentType: "text/csv; charset=utf-8",
-    opening: `${BOM}${RESULTS_CSV_HEADER.join(",")}\r\n`,
+    opening: (run) => {
+      const note = notReceivedNote(run);
+      return `${BOM}${note === null ? "" : csvNoteLine(note)}${RESULTS_CSV_HEADER.join(",")}\r\n`;
+    },
     batch: (results) => results.map((result) => `${csvLine(result)}\r\n`).join(""),
     closing: () => "",
   },
   json: {
     contentType: "application/json; charset=utf-8",
-    opening: "",
+    opening: jsonOpening,
     batch: (results, isFirst) => `${isFirst ? "[\n" : ",\n"}${results.map(jsonItem).join(",\n")}`,
-    closing: (wroteAny) => (wroteAny ? "\n]\n" : "[]\n"),
+    closing: (wroteAny) => (wroteAny ? "\n  ]\n}\n" : `${EMPTY_RESULTS_END}\n`),
   },
 };
 
-function wholeFile(format: ResultsFileFormat, results: readonly RowResult[]): string {
+function wholeFile(format: ResultsFileFormat, run: ExportedRun, results: readonly RowResult[]): string {
   const body = results.length > 0 ? format.batch(results, true) : "";
-  return `${format.opening}${body}${format.closing(results.length > 0)}`;
+  return `${format.opening(run)}${body}${format.closing(results.length > 0)}`;
 }
 
-export function resultsToCsv(results: readonly RowResult[]): string {
-  return wholeFile(RESULTS_FILE_FORMATS.csv, results);
+export function resultsToCsv(run: ExportedRun, results: readonly RowResult[]): string {
+  return wholeFile(RESULTS_FILE_FORMATS.csv, run, results);
 }
 
-export function resultsToJson(results: readonly RowResult[]): string {
-  return wholeFile(RESULTS_FILE_FORMATS.json, results);
+export function resultsToJson(run: ExportedRun, results: readonly RowResult[]): string {
+  return wholeFile(RESULTS_FILE_FORMATS.json, run, results);
 }

@@ -1,6 +1,7 @@
 /**
- * The four identity cells of a row whose identity is complete: each is normalised on its own and
- * its damage reported on its own cell, so the operator sees every problem of the row at once.
+ * The identity cells of a row: each filled cell is normalised on its own and its damage reported on
+ * its own cell, so the operator sees every problem of the row at once. Whether the identity may be
+ * partly filled is the caller's judgement (normalise-rows reports the missing cells).
  */
 import { isKnownAlpha3 } from "@/lib/humanos/countries";
 import { FULL_NAME_MAX, SHORT_FIELD_MAX } from "@/lib/humanos/schemas";
@@ -165,9 +166,10 @@ function normaliseCountry(rawCountry: string, sink: IssueSink): string | undefin
 }
 
 /**
- * Normalises a complete identity (all four cells filled and trimmed) into `sent` (a new object unless
- * the caller passes its own, e.g. the row's): the values to send; a cell with an error is left out
- * (its issue is in the sink). Warnings never block.
+ * Normalises the filled cells of an identity (trimmed) into `sent` (a new object unless the caller
+ * passes its own, e.g. the row's): the values to send. An empty cell is left out and says nothing (a
+ * partial identity is reported by the caller, on its missing cells); a cell with an error is left out
+ * too, its issue in the sink. Warnings never block.
  */
 export function normaliseIdentity(
   cells: IdentityCells,
@@ -175,18 +177,24 @@ export function normaliseIdentity(
   sink: IssueSink,
   sent: Partial<IdentityCells> = {},
 ): Partial<IdentityCells> {
-  const fullName = normaliseFullName(cells.fullName, sink);
-  if (fullName !== undefined) sent.fullName = fullName;
-  const birth = normaliseBirth(cells.birth, context, sink);
-  if (birth !== undefined) sent.birth = birth;
-  const country = normaliseCountry(cells.countryAlpha3, sink);
+  if (cells.fullName !== "") {
+    const fullName = normaliseFullName(cells.fullName, sink);
+    if (fullName !== undefined) sent.fullName = fullName;
+  }
+  if (cells.birth !== "") {
+    const birth = normaliseBirth(cells.birth, context, sink);
+    if (birth !== undefined) sent.birth = birth;
+  }
+  const country = cells.countryAlpha3 === "" ? undefined : normaliseCountry(cells.countryAlpha3, sink);
   if (country !== undefined) sent.countryAlpha3 = country;
-  const docId = normaliseDocId(
-    cells.docId,
-    country ?? normaliseCountryCode(cells.countryAlpha3),
-    context,
-    sink,
-  );
-  if (docId !== undefined) sent.docId = docId;
+  if (cells.docId !== "") {
+    const docId = normaliseDocId(
+      cells.docId,
+      country ?? normaliseCountryCode(cells.countryAlpha3),
+      context,
+      sink,
+    );
+    if (docId !== undefined) sent.docId = docId;
+  }
   return sent;
 }

@@ -65,14 +65,13 @@ describe("normaliseRow", () => {
     });
   });
 
-  it("reports a partial identity on each missing cell and does not normalise the filled ones", () => {
+  it("reports a partial identity on each missing cell, in one message naming them all", () => {
     const row = normaliseRow(
-      cells({ contact: "+351912345678", fullName: "?ukasz", birth: "1/2/1990" }),
+      cells({ contact: "+351912345678", fullName: "Ana", birth: "1990-01-02" }),
       DMY,
       OPTIONS,
     );
     expect(row.subject).toBeNull();
-    expect(row.warnings).toEqual([]);
     expect(codes(row, "errors")).toEqual([
       ["docId", "identity_partial"],
       ["countryAlpha3", "identity_partial"],
@@ -142,6 +141,232 @@ describe("normaliseRow", () => {
       ["birth", "date_dmy_text"],
     ]);
     expect(row.subject?.identity?.fullName).toBe("?ukasz Wójcik");
+  });
+});
+
+describe("normaliseRow of a partial identity: its filled cells are checked as a complete identity's", () => {
+  const MDY: ColumnProfile = { birth: "mdy", docId: EMPTY_DOC_ID_PROFILE };
+  const AMBIGUOUS: ColumnProfile = { birth: "ambiguous-slash", docId: EMPTY_DOC_ID_PROFILE };
+  const identityOf = (sent: Partial<GridCells>) => {
+    const { contact: _contact, internalId: _internalId, ...identity } = sent;
+    return identity;
+  };
+
+  it.each<
+    [
+      name: string,
+      identity: Partial<GridCells>,
+      profile: ColumnProfile,
+      textDates: ImportOptions["textDates"],
+      sent: Partial<GridCells>,
+      warnings: [GridField, string][],
+      errors: [GridField, string][],
+    ]
+  >([
+    [
+      "day-first text date in a day-first column, country in lower case, no document",
+      { fullName: "Bea", birth: "01/02/1980", countryAlpha3: "esp" },
+      DMY,
+      undefined,
+      { fullName: "Bea", birth: "1980-02-01", countryAlpha3: "ESP" },
+      [["birth", "date_dmy_text"]],
+      [["docId", "identity_partial"]],
+    ],
+    [
+      "month-first text date in a month-first column, no document or country",
+      { fullName: "Ashley", birth: "8/11/1988" },
+      MDY,
+      undefined,
+      { fullName: "Ashley", birth: "1988-08-11" },
+      [["birth", "date_mdy_text"]],
+      [
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+      ],
+    ],
+    [
+      "the same text date read month-first when the operator chose it",
+      { fullName: "Ashley", birth: "05/06/1990" },
+      AMBIGUOUS,
+      "mdy",
+      { fullName: "Ashley", birth: "1990-05-06" },
+      [["birth", "date_mdy_text"]],
+      [
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+      ],
+    ],
+    [
+      "an ambiguous text date with no order chosen has no form to send",
+      { birth: "05/06/1990", docId: "1", countryAlpha3: "PRT" },
+      AMBIGUOUS,
+      undefined,
+      { docId: "1", countryAlpha3: "PRT" },
+      [],
+      [
+        ["fullName", "identity_partial"],
+        ["birth", "birth_invalid"],
+      ],
+    ],
+    [
+      "a text date whose conversion the operator refused stays unconverted",
+      { fullName: "Bea", birth: "28/02/1990" },
+      DMY,
+      "refuse",
+      { fullName: "Bea" },
+      [],
+      [
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+        ["birth", "birth_invalid"],
+      ],
+    ],
+    [
+      "a spreadsheet serial number, converted",
+      { fullName: "Rui", birth: "31336" },
+      DMY,
+      undefined,
+      { fullName: "Rui", birth: "1985-10-16" },
+      [["birth", "date_serial_number"]],
+      [
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+      ],
+    ],
+    [
+      "a birth in the future stays an error, with no form to send",
+      { fullName: "Rita", birth: "11/11/2085", countryAlpha3: "PRT" },
+      DMY,
+      undefined,
+      { fullName: "Rita", countryAlpha3: "PRT" },
+      [["birth", "date_dmy_text"]],
+      [
+        ["docId", "identity_partial"],
+        ["birth", "birth_in_future"],
+      ],
+    ],
+    [
+      "a birth on the import day is in the future too",
+      { birth: "2026-11-27" },
+      DMY,
+      undefined,
+      {},
+      [],
+      [
+        ["fullName", "identity_partial"],
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+        ["birth", "birth_in_future"],
+      ],
+    ],
+    [
+      "an unreadable birth",
+      { fullName: "Rui", birth: "####" },
+      DMY,
+      undefined,
+      { fullName: "Rui" },
+      [],
+      [
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+        ["birth", "birth_unreadable"],
+      ],
+    ],
+    [
+      "a document with spaces, compacted; no birth",
+      { fullName: "Eva", docId: " 12 345 678", countryAlpha3: " prt " },
+      DMY,
+      undefined,
+      { fullName: "Eva", docId: "12345678", countryAlpha3: "PRT" },
+      [],
+      [["birth", "identity_partial"]],
+    ],
+    [
+      "a Portuguese document that lost its leading zero, with the suggestion",
+      { docId: "3235 494", countryAlpha3: "PRT" },
+      DMY,
+      undefined,
+      { docId: "3235494", countryAlpha3: "PRT" },
+      [["docId", "docid_lost_leading_zeros"]],
+      [
+        ["fullName", "identity_partial"],
+        ["birth", "identity_partial"],
+      ],
+    ],
+    [
+      "a short document without a country: nothing to compare it with",
+      { fullName: "Eva", docId: "3235494" },
+      DMY,
+      undefined,
+      { fullName: "Eva", docId: "3235494" },
+      [],
+      [
+        ["birth", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+      ],
+    ],
+    [
+      "a document in E notation",
+      { docId: "1.23457E+11", countryAlpha3: "PRT" },
+      DMY,
+      undefined,
+      { countryAlpha3: "PRT" },
+      [],
+      [
+        ["fullName", "identity_partial"],
+        ["birth", "identity_partial"],
+        ["docId", "docid_scientific_notation"],
+      ],
+    ],
+    [
+      "an IOC country code",
+      { fullName: "Rui", countryAlpha3: "POR" },
+      DMY,
+      undefined,
+      { fullName: "Rui" },
+      [],
+      [
+        ["birth", "identity_partial"],
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "country_unknown"],
+      ],
+    ],
+    [
+      "a name that lost a letter, and one too long",
+      { fullName: `?ukasz ${"N".repeat(200)}` },
+      DMY,
+      undefined,
+      {},
+      [["fullName", "name_replacement_char"]],
+      [
+        ["birth", "identity_partial"],
+        ["docId", "identity_partial"],
+        ["countryAlpha3", "identity_partial"],
+        ["fullName", "fullname_too_long"],
+      ],
+    ],
+  ])("%s", (_name, identity, profile, textDates, sent, warnings, errors) => {
+    const row = normaliseRow(cells({ contact: "+351912345678", ...identity }), profile, {
+      ...OPTIONS,
+      ...(textDates ? { textDates } : {}),
+    });
+    expect(row.subject).toBeNull();
+    expect(identityOf(row.sent)).toEqual(sent);
+    expect(codes(row, "warnings")).toEqual(warnings);
+    expect(codes(row, "errors")).toEqual(errors);
+  });
+
+  it("fills in the missing cell and the row is sent in the forms the partial row already had", () => {
+    const partial = cells({
+      contact: "+351912345678",
+      fullName: "Bea",
+      birth: "01/02/1980",
+      countryAlpha3: "esp",
+    });
+    const before = normaliseRow(partial, DMY, OPTIONS);
+    const after = normaliseRow({ ...partial, docId: "X123" }, DMY, OPTIONS);
+    expect(after.subject?.identity).toEqual({ ...identityOf(before.sent), docId: "X123" });
+    expect(after.warnings).toEqual(before.warnings);
   });
 });
 

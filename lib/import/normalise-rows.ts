@@ -165,11 +165,13 @@ function normaliseIdentityCells(
   if (!complete) {
     const missing = IDENTITY_FIELDS.filter((field) => cells[field] === "");
     if (missing.length === IDENTITY_FIELDS.length) return;
-    // The filled cells are not normalised: their warnings would be noise until the row is complete.
     const message = messages.identityPartial(missing);
     for (const field of missing) row.errors.push({ field, code: "identity_partial", message });
-    return;
   }
+  // A partial identity's filled cells are checked as a complete identity's are: `sent` holds the forms
+  // they would be sent in (a held-back row is stored, and "Edit failed rows" loads it back, in them,
+  // so a birth column never comes back half 01/02/1980, half 1971-02-25), and their warnings and
+  // errors show now, with the "→ sent" hint they explain, rather than when the last cell is filled.
   normaliseIdentity(cells, identityContext(profile, options), row, row.sent);
 }
 

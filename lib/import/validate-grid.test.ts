@@ -70,6 +70,77 @@ describe("validateGrid with the birth column's text-date choice", () => {
   });
 });
 
+describe("validateGrid: a held-back row's partial identity carries the forms it would be sent in", () => {
+  const partial = (identity: Partial<GridCells>): GridCells => ({
+    ...emptyGridCells(),
+    contact: "held@example.com",
+    ...identity,
+  });
+
+  it.each<
+    [
+      name: string,
+      column: GridCells[],
+      held: GridCells,
+      choice: TextDateChoice | undefined,
+      sent: Partial<GridCells>,
+      errors: string[],
+    ]
+  >([
+    [
+      "day-first, as the column proves (31/12/1990)",
+      [person(1, "31/12/1990")],
+      partial({ fullName: "Bea", birth: "01/02/1980", countryAlpha3: "esp" }),
+      undefined,
+      { birth: "1980-02-01", countryAlpha3: "ESP" },
+      ["docId"],
+    ],
+    [
+      "month-first, as the column proves (12/31/1990)",
+      [person(1, "12/31/1990")],
+      partial({ fullName: "Bea", birth: "01/02/1980", countryAlpha3: "esp" }),
+      undefined,
+      { birth: "1980-01-02", countryAlpha3: "ESP" },
+      ["docId"],
+    ],
+    [
+      "the operator's order for a column that cannot tell",
+      [person(1, "05/06/1991")],
+      partial({ birth: "01/02/1980", docId: "1 2", countryAlpha3: "ESP" }),
+      "mdy",
+      { birth: "1980-01-02", docId: "12" },
+      ["fullName"],
+    ],
+    [
+      "a column that cannot tell, and no order chosen: the date has no form yet, and says why",
+      [person(1, "05/06/1991")],
+      partial({ fullName: "Bea", birth: "01/02/1980", countryAlpha3: "ESP" }),
+      undefined,
+      {},
+      ["birth", "docId"],
+    ],
+    [
+      "a birth in the future",
+      [person(1, "31/12/1990")],
+      partial({ birth: "01/02/2085", docId: "98 76" }),
+      undefined,
+      { docId: "9876" },
+      ["fullName", "birth", "countryAlpha3"],
+    ],
+  ])("%s", (_name, column, held, choice, sent, errors) => {
+    const validation = validateGrid([...column, held], {
+      defaultRegion: "PT",
+      today: "2026-11-27",
+      ...(choice ? { textDates: choice } : {}),
+    });
+    const verdict = validation.verdicts[column.length];
+    expect(verdict?.kind).toBe("invalid");
+    if (verdict?.kind !== "invalid") return;
+    expect(verdict.sent).toEqual(sent);
+    expect(Object.keys(verdict.errors).sort()).toEqual([...errors].sort());
+  });
+});
+
 describe("encodedVerdictsOfRows (the grid workers' check loop)", () => {
   const OPTIONS = { defaultRegion: "PT", today: "2026-11-27" } as const;
   it.each<[name: string, rows: GridCells[], valid: number]>([

@@ -1,5 +1,7 @@
 // Frozen copy of lib/import/normalise-rows.ts as it was before the row-check speed work (commit 22c462b), so
 // row-checks.equivalence.test.ts can prove the faster code gives the same verdicts. Do not optimise.
+// One deliberate behaviour change since freezing, made here and in the live code together: a partial
+// identity's filled cells are normalised (see normaliseIdentityCells).
 /**
  * The layer between the grid and the wire: turns one row of (possibly spreadsheet-damaged) cells into
  * the subject that will be sent, with a warning for every repair and an error for every loss. Pure,
@@ -24,7 +26,7 @@ import {
   profileFromEvidence,
   type TextDateChoice,
 } from "./normalise-date";
-import { normaliseIdentity } from "./normalise-identity";
+import { type IssueSink, normaliseIdentity } from "./normalise-identity";
 import { type CountryCode, normalisePhone } from "./normalise-phone";
 
 export type { CellIssue, ErrorCode, IssueCode, WarningCode } from "../issues";
@@ -128,18 +130,35 @@ function normaliseIdentityCells(
 ) {
   const missing = IDENTITY_FIELDS.filter((field) => cells[field] === "");
   if (missing.length === IDENTITY_FIELDS.length) return;
-  if (missing.length > 0) {
-    // The filled cells are not normalised: their warnings would be noise until the row is complete.
-    const message = messages.identityPartial(missing);
-    for (const field of missing) row.errors.push({ field, code: "identity_partial", message });
-    return;
-  }
   const context = {
     birthProfile: profile.birth,
     docIdProfile: profile.docId,
     today: options.today,
     textDates: options.textDates,
   };
+  if (missing.length > 0) {
+    const message = messages.identityPartial(missing);
+    for (const field of missing) row.errors.push({ field, code: "identity_partial", message });
+    // THE ONE DELIBERATE BEHAVIOUR CHANGE SINCE THIS COPY WAS FROZEN, made here and in the live
+    // normaliseIdentityCells together (so the equivalence test still guards everything else). Frozen,
+    // a partial identity's filled cells were not normalised ("their warnings would be noise until the
+    // row is complete"), so its verdict had no sent forms: a row held back for a missing document was
+    // stored, and loaded back by "Edit failed rows", with 01/02/1980 among dates sent as 1971-02-25.
+    // Now its filled cells are normalised, warned about and refused as a complete identity's are; the
+    // missing cells keep their identity_partial error. The frozen normaliseIdentity wants all four
+    // cells, so it runs on the whole identity here and only what it says about the filled cells is kept
+    // (the live normaliseIdentity skips empty cells instead).
+    const own: IssueSink = { warnings: [], errors: [] };
+    const sent = normaliseIdentity(cells, context, own);
+    const filled = (field: GridField) => cells[field] !== "";
+    row.warnings.push(...own.warnings.filter((issue) => filled(issue.field)));
+    row.errors.push(...own.errors.filter((issue) => filled(issue.field)));
+    for (const field of IDENTITY_FIELDS) {
+      const value = sent[field];
+      if (filled(field) && value !== undefined) row.sent[field] = value;
+    }
+    return;
+  }
   Object.assign(row.sent, normaliseIdentity(cells, context, row));
 }
 
