@@ -158,3 +158,21 @@ test("the Problems cell is on the arrow-key path, lists its row's problems on En
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("123456\tXYZ\r\n\t");
   expect(await violations(page)).toStrictEqual([]);
 });
+
+test.describe("where the page may not read the clipboard", () => {
+  test.use({ permissions: ["clipboard-write"] });
+
+  test("a paste event on a Problems cell changes no field, adds no row, and says why", async ({
+    onboard,
+    page,
+  }) => {
+    await pasteRowWithThreeProblems(onboard, page);
+    // The paste event's target has no field: without the refusal it would land after the last row.
+    await onboard.pasteAt(onboard.gridCell(1, 6), "pasted@example.com\tid-9");
+    await expect(
+      page.getByText("Nothing pasted: the Problems column is read-only.", { exact: false }),
+    ).toBeVisible();
+    await expect(onboard.grid).toHaveAttribute("aria-rowcount", "3");
+    await expect(onboard.cell(1, "contact")).toHaveText("not a contact");
+  });
+});
