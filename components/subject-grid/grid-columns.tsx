@@ -135,6 +135,9 @@ export const ProblemsCell = memo(function ProblemsCell({
       tabIndex={isActive ? 0 : -1}
       aria-selected={isSelected}
       aria-readonly="true"
+      // Said, not shown: the empty cell of a checked row says so when the keyboard lands on it. (A
+      // name, not a hidden text node: rows scrolling into view then create no extra elements.)
+      aria-label={lines === 0 && verdict && verdict.kind !== "blank" ? "No problems" : undefined}
       aria-keyshortcuts={lines > 0 ? "Enter" : undefined}
       data-cell={`${viewRow}:${PROBLEMS_COLUMN}`}
       data-row={rowIndex}
@@ -152,9 +155,6 @@ export const ProblemsCell = memo(function ProblemsCell({
     >
       {lines > 0 ? (
         <RowProblems rowIndex={rowIndex} messages={messages} answer={answer} actions={actions} />
-      ) : verdict && verdict.kind !== "blank" ? (
-        // Said, not shown: the empty cell of a checked row says so when the keyboard lands on it.
-        <span className="sr-only">No problems</span>
       ) : null}
       {hidden > 0 ? (
         <button
