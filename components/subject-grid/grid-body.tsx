@@ -5,7 +5,12 @@ import { memo, type RefObject, useCallback, useId, useRef } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
-import type { CellPosition, SelectionRect } from "@/lib/import/grid-selection";
+import {
+  type CellPosition,
+  LAST_COLUMN,
+  PROBLEMS_COLUMN,
+  type SelectionRect,
+} from "@/lib/import/grid-selection";
 import type { RowVerdict } from "@/lib/import/validate-grid";
 import { GridCell } from "./grid-cell";
 import { COLUMN_CLASSES, ProblemsCell, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
@@ -14,7 +19,6 @@ import { NO_ROW_SLOTS, nextRowSlots, slottedRows } from "./row-keys";
 
 /** One height for every row: the virtualiser then never measures, and scrolling costs the same at any size. */
 const ROW_HEIGHT = 48;
-const LAST_FIELD = GRID_FIELDS.length - 1;
 
 // Worked out once, not per row and render: the button's classes as <Button> merges them, and the
 // trash icon drawn by CSS (trash-icon in globals.css).
@@ -63,7 +67,7 @@ const GridRow = memo(function GridRow({
       id={id}
       role="row"
       aria-rowindex={viewRow + 2}
-      aria-selected={selectedFrom === 0 && selectedTo === LAST_FIELD}
+      aria-selected={selectedFrom === 0 && selectedTo === LAST_COLUMN}
       // Size and layout containment: the row's size never depends on its content, so new text is laid
       // out within the row, not across the page. (Not paint: a focused cell's outline may overflow.)
       className="absolute inset-x-0 top-0 flex h-[48px] border-b border-slate-200 [contain:size_layout_style] dark:border-slate-800"
@@ -96,7 +100,15 @@ const GridRow = memo(function GridRow({
           actions={actions}
         />
       ))}
-      <ProblemsCell rowIndex={rowIndex} verdict={verdict} answer={answer} actions={actions} />
+      <ProblemsCell
+        rowIndex={rowIndex}
+        viewRow={viewRow}
+        verdict={verdict}
+        answer={answer}
+        isActive={activeCol === PROBLEMS_COLUMN}
+        isSelected={PROBLEMS_COLUMN >= selectedFrom && PROBLEMS_COLUMN <= selectedTo}
+        actions={actions}
+      />
       <div
         role="gridcell"
         className={`${COLUMN_CLASSES.remove} flex items-center justify-center border-slate-200 dark:border-slate-800`}

@@ -8,6 +8,7 @@ import {
   GRID_FIELDS,
   type GridCells,
 } from "@/lib/import/grid-fields";
+import { PROBLEMS_COLUMN } from "@/lib/import/grid-selection";
 import { type RowVerdict, rowMessages } from "@/lib/import/validate-grid";
 import { cellErrorId, cellWarningId, type GridActions } from "./grid-context";
 
@@ -100,29 +101,57 @@ function RowProblems({
 const LINES_PER_ROW = 2;
 
 /**
- * The row's problems cell: a fixed-height cell (rows have one height, so scrolling stays O(1)). When
- * its lines do not fit, "+N more" (a real button; Alt+↓ on the row's cells does the same from the
- * keyboard) opens them all in full. It takes the row's verdict as a prop: it draws again only when
- * that verdict or the answer changes.
+ * The row's problems cell: a fixed-height cell (rows have one height, so scrolling stays O(1)). It is
+ * on the arrow-key path like the fields (column PROBLEMS_COLUMN), named by its text, and read only:
+ * Enter or F2 on it (or Alt+↓ on any of the row's cells) opens the row's problems in full, as does
+ * "+N more", shown when its lines do not fit. It takes the row's verdict and its place in the
+ * selection as props: it draws again only when those or the answer change.
  */
 export const ProblemsCell = memo(function ProblemsCell({
   rowIndex,
+  viewRow,
   verdict,
   answer,
+  isActive,
+  isSelected,
   actions,
 }: {
   rowIndex: number;
+  /** The row's position among the rows shown. */
+  viewRow: number;
   verdict: RowVerdict | undefined;
   answer: string | undefined;
+  isActive: boolean;
+  isSelected: boolean;
   actions: GridActions;
 }) {
   const messages = rowMessages(verdict);
   const lines = messages.length + (answer ? 1 : 0);
   const hidden = lines - LINES_PER_ROW;
+  const position = { row: viewRow, col: PROBLEMS_COLUMN };
   return (
     <div
       role="gridcell"
-      className={`relative h-full overflow-hidden ${COLUMN_CLASSES.problems} border-slate-200 dark:border-slate-800`}
+      tabIndex={isActive ? 0 : -1}
+      aria-selected={isSelected}
+      aria-readonly="true"
+      // Said, not shown: the empty cell of a checked row says so when the keyboard lands on it. (A
+      // name, not a hidden text node: rows scrolling into view then create no extra elements.)
+      aria-label={lines === 0 && verdict && verdict.kind !== "blank" ? "No problems" : undefined}
+      aria-keyshortcuts={lines > 0 ? "Enter" : undefined}
+      data-cell={`${viewRow}:${PROBLEMS_COLUMN}`}
+      data-row={rowIndex}
+      // No data-field: a paste or an edit never starts here (see isOnProblemsCell).
+      data-column="problems"
+      onMouseDown={(event) => {
+        // Not the focus to a button: the cell keeps the grid's one tab stop. The click still runs.
+        event.preventDefault();
+        actions.selectCell(position, event.shiftKey);
+      }}
+      onMouseEnter={() => actions.dragOver(position)}
+      className={`relative h-full overflow-hidden ${COLUMN_CLASSES.problems} cursor-default border-slate-200 outline-none dark:border-slate-800 ${
+        isSelected ? "bg-blue-50 dark:bg-blue-950/60" : ""
+      } ${isActive ? "ring-2 ring-blue-600 ring-inset" : ""}`}
     >
       {lines > 0 ? (
         <RowProblems rowIndex={rowIndex} messages={messages} answer={answer} actions={actions} />
@@ -130,12 +159,13 @@ export const ProblemsCell = memo(function ProblemsCell({
       {hidden > 0 ? (
         <button
           type="button"
-          // One tab stop per grid: the keyboard opens the list with Alt+↓ on the row's cells.
+          // One tab stop per grid: the keyboard opens the list with Enter on this cell, or Alt+↓ on
+          // the row's cells.
           tabIndex={-1}
           aria-haspopup="dialog"
           aria-label={`${hidden} more: all ${lines} problems of row ${rowIndex + 1}`}
           aria-keyshortcuts="Alt+ArrowDown"
-          title="All of this row's problems (Alt+↓ on the row's cells)"
+          title="All of this row's problems (Enter on this cell, Alt+↓ on the row's cells)"
           onClick={() => actions.showRowProblems(rowIndex)}
           className="absolute right-1 bottom-1 rounded border border-slate-400 bg-white px-1 text-xs leading-[14px] font-medium text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
         >

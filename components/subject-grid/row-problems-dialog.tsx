@@ -8,9 +8,10 @@ import { LastRunLine } from "./grid-columns";
 
 /**
  * Every problem of one grid row in full, in a modal dialog: the Problems cell has room for two lines
- * (rows have one height), so a row with more, or with a message cut short, shows "+N more", and
- * Alt+↓ on any of the row's cells opens this. Escape or Close shuts it; the browser gives focus back
- * to what had it (the cell, or the "+N more" button).
+ * (rows have one height), so a row with more, or with a message cut short, shows "+N more"; that
+ * button, Enter or F2 on the Problems cell, or Alt+↓ on any of the row's cells opens this. Escape or
+ * Close shuts it; the browser gives focus back to what had it (the cell: clicking "+N more" makes its
+ * Problems cell the active one, which holds the focus).
  */
 export function RowProblemsDialog({
   rowIndex,

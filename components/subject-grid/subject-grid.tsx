@@ -6,7 +6,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "re
 import { Button } from "@/components/ui/button";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
-import type { GridValidation } from "@/lib/import/validate-grid";
+import { type GridValidation, rowMessages } from "@/lib/import/validate-grid";
 import { GridBody } from "./grid-body";
 import { COLUMN_CLASSES, getGridColumns, gridFeatures, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
 import type { GridActions } from "./grid-context";
@@ -72,6 +72,10 @@ export function SubjectGrid({
     ),
     announce: setAnnouncement,
     showRowProblems: setProblemsRow,
+    rowHasProblems: (rowIndex) => {
+      const row = rows[rowIndex];
+      return rowMessages(validation.verdicts[rowIndex]).length > 0 || Boolean(row && answers?.get(row));
+    },
   });
   const { rect, context } = interaction;
 
@@ -183,7 +187,7 @@ export function SubjectGrid({
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Arrows move, Shift+arrows select, type or Enter to edit, Delete clears, Ctrl+D fills down, Ctrl+Z /
         Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Alt+Enter takes a suggested correction, Alt+↓
-        lists all of the row's problems, Ctrl+C / Ctrl+V copy and paste.
+        (or Enter on its Problems cell) lists all of the row's problems, Ctrl+C / Ctrl+V copy and paste.
       </p>
       {problemsRow !== null ? (
         <RowProblemsDialog

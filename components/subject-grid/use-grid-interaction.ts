@@ -9,12 +9,15 @@ import {
   useRef,
   useState,
 } from "react";
-import { GRID_FIELD_LABELS, GRID_FIELDS, type GridField } from "@/lib/import/grid-fields";
+import { GRID_FIELD_LABELS, type GridField } from "@/lib/import/grid-fields";
 import {
   type CellPosition,
   clampPosition,
+  fieldAt,
   LAST_COLUMN,
+  moveTarget,
   nextTargetRow,
+  PROBLEMS_COLUMN,
   selectedFields,
   selectedRowIndices,
   selectionRect,
@@ -34,6 +37,21 @@ function isPrintableKey(event: KeyboardEvent): boolean {
   return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
+/** Whether an event happened on a row's Problems cell (ProblemsCell marks it data-column="problems"). */
+function isOnProblemsCell(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[data-column="problems"]') !== null;
+}
+
+// What the read-only Problems cell answers to what would change a field.
+const PROBLEMS_READ_ONLY =
+  "The Problems column is read-only: Enter lists the row's problems, Home goes to the row's first field.";
+const NOTHING_PASTED =
+  "Nothing pasted: the Problems column is read-only. Move to the field the paste starts at (Home goes to the row's first).";
+const NOTHING_CLEARED = "Nothing cleared: the Problems column is read-only.";
+const NOTHING_FILLED = "Nothing filled: the Problems column is read-only.";
+const NOTHING_COPIED =
+  "Nothing copied: the Problems column holds the grid's checks, not data. Select fields to copy.";
+
 /**
  * The WAI-ARIA grid pattern over the visible rows: one active cell (roving tabindex), a rectangular
  * selection, type-to-edit, spreadsheet shortcuts, copy and paste. Positions are view positions.
@@ -46,11 +64,22 @@ export function useGridInteraction(options: {
   scrollToRow: (viewRow: number) => void;
   getCellElement: (position: CellPosition) => HTMLElement | null;
   announce: (message: string) => void;
-  /** Opens the list of all a row's problems (Alt+↓ on its cells). */
+  /** Opens the list of all a row's problems (Alt+↓ on its cells, Enter on its Problems cell). */
   showRowProblems: (rowIndex: number) => void;
+  /** Whether the row has anything to list: a problem, or what its last run answered. */
+  rowHasProblems: (rowIndex: number) => boolean;
 }) {
-  const { grid, viewRows, invalidRows, verdicts, scrollToRow, getCellElement, announce, showRowProblems } =
-    options;
+  const {
+    grid,
+    viewRows,
+    invalidRows,
+    verdicts,
+    scrollToRow,
+    getCellElement,
+    announce,
+    showRowProblems,
+    rowHasProblems,
+  } = options;
   const [active, setActive] = useState<CellPosition>(ORIGIN);
   const [anchor, setAnchor] = useState<CellPosition>(ORIGIN);
   const [editing, setEditing] = useState<CellEditing | null>(null);
@@ -121,7 +150,7 @@ export function useGridInteraction(options: {
     (move?: { rows: number; cols: number }) => {
       if (!editing) return;
       const rowIndex = viewRows[editing.row];
-      const field = GRID_FIELDS[editing.col];
+      const field = fieldAt(editing.col);
       if (rowIndex !== undefined && field && grid.rows[rowIndex]?.[field] !== editing.draft) {
         grid.updateCell(rowIndex, field, editing.draft);
       }
@@ -138,7 +167,8 @@ export function useGridInteraction(options: {
   const startEditing = useCallback(
     (position: CellPosition, draft?: string) => {
       const rowIndex = viewRows[position.row];
-      const field = GRID_FIELDS[position.col];
+      // The Problems column has no field: it is never edited.
+      const field = fieldAt(position.col);
       if (rowIndex === undefined || !field) return;
       setActive(position);
       setAnchor(position);
@@ -184,10 +214,17 @@ export function useGridInteraction(options: {
     [viewRows, invalidRows, safeActive.row, safeActive.col, announce, moveTo],
   );
 
-  const clearSelection = () =>
-    grid.clearCells({ rowIndices: selectedRowIndices(viewRows, rect), ...selectedFields(rect) });
-  const fillSelectionDown = () =>
-    grid.fillCellsDown({ rowIndices: selectedRowIndices(viewRows, rect), ...selectedFields(rect) });
+  // Over the selection's fields: a selection reaching into the Problems column leaves that column out.
+  const clearSelection = () => {
+    const fields = selectedFields(rect);
+    if (fields) grid.clearCells({ rowIndices: selectedRowIndices(viewRows, rect), ...fields });
+    else announce(NOTHING_CLEARED);
+  };
+  const fillSelectionDown = () => {
+    const fields = selectedFields(rect);
+    if (fields) grid.fillCellsDown({ rowIndices: selectedRowIndices(viewRows, rect), ...fields });
+    else announce(NOTHING_FILLED);
+  };
   const deleteSelectedRows = () => {
     const indices = selectedRowIndices(viewRows, rect);
     grid.removeRows(indices);
@@ -205,7 +242,7 @@ export function useGridInteraction(options: {
   };
   const applyActiveSuggestion = () => {
     const rowIndex = viewRows[safeActive.row];
-    const field = GRID_FIELDS[safeActive.col];
+    const field = fieldAt(safeActive.col);
     const verdict = rowIndex === undefined ? undefined : verdicts[rowIndex];
     const suggestion =
       verdict && verdict.kind !== "blank"
@@ -216,6 +253,15 @@ export function useGridInteraction(options: {
     else announce("No suggested correction for this cell.");
   };
 
+  const activeIsProblemsCell = safeActive.col === PROBLEMS_COLUMN;
+  /** Enter or F2 on a Problems cell: the row's problems in full, when it has any. */
+  const openActiveRowProblems = () => {
+    const rowIndex = viewRows[safeActive.row];
+    if (rowIndex === undefined) return;
+    if (rowHasProblems(rowIndex)) showRowProblems(rowIndex);
+    else announce(`Row ${rowIndex + 1} has no problems.`);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (editing) return;
     // Keys pressed on a button inside the grid (a suggestion) belong to that button.
@@ -223,11 +269,6 @@ export function useGridInteraction(options: {
     if (target !== event.currentTarget && !target.matches("[data-cell]")) return;
     const command = event.ctrlKey || event.metaKey;
     const key = event.key;
-    const move = (rows: number, cols: number) =>
-      moveTo(
-        clampPosition({ row: safeActive.row + rows, col: safeActive.col + cols }, rowCount),
-        event.shiftKey,
-      );
     // Runs a shortcut's action and reports the key as handled.
     const run = (action: () => void) => {
       action();
@@ -238,16 +279,19 @@ export function useGridInteraction(options: {
       if (command && key.toLowerCase() === "y") return run(() => travel("redo"));
       if (command && key.toLowerCase() === "d") return run(() => fillSelectionDown());
       if (command && key.toLowerCase() === "v" && !event.shiftKey && canReadClipboardQuietly())
-        return run(() => void paste.pasteFromClipboard(cellOf(target)));
+        return run(() =>
+          isOnProblemsCell(target) ? announce(NOTHING_PASTED) : void paste.pasteFromClipboard(cellOf(target)),
+        );
       if (command && key.toLowerCase() === "a") {
         return run(() => {
           setAnchor(ORIGIN);
           setActive({ row: rowCount - 1, col: LAST_COLUMN });
         });
       }
-      if (command && key === "Home") return run(() => moveTo({ row: 0, col: 0 }, event.shiftKey));
-      if (command && key === "End")
-        return run(() => moveTo({ row: rowCount - 1, col: LAST_COLUMN }, event.shiftKey));
+      if (!event.altKey) {
+        const to = moveTarget(safeActive, key, command, rowCount, PAGE_ROWS);
+        if (to) return run(() => moveTo(to, event.shiftKey));
+      }
       if (event.altKey && key === "Enter") return run(applyActiveSuggestion);
       if (event.altKey && key === "ArrowDown") {
         const rowIndex = viewRows[safeActive.row];
@@ -255,22 +299,6 @@ export function useGridInteraction(options: {
       }
       if (command || event.altKey) return false;
       switch (key) {
-        case "ArrowUp":
-          return run(() => move(-1, 0));
-        case "ArrowDown":
-          return run(() => move(1, 0));
-        case "ArrowLeft":
-          return run(() => move(0, -1));
-        case "ArrowRight":
-          return run(() => move(0, 1));
-        case "PageUp":
-          return run(() => move(-PAGE_ROWS, 0));
-        case "PageDown":
-          return run(() => move(PAGE_ROWS, 0));
-        case "Home":
-          return run(() => moveTo({ row: safeActive.row, col: 0 }, event.shiftKey));
-        case "End":
-          return run(() => moveTo({ row: safeActive.row, col: LAST_COLUMN }, event.shiftKey));
         case "Tab": {
           const forward = !event.shiftKey;
           const col = safeActive.col + (forward ? 1 : -1);
@@ -279,7 +307,7 @@ export function useGridInteraction(options: {
         }
         case "Enter":
         case "F2":
-          return run(() => startEditing(safeActive));
+          return run(() => (activeIsProblemsCell ? openActiveRowProblems() : startEditing(safeActive)));
         case "Delete":
         case "Backspace":
           return run(() => clearSelection());
@@ -288,7 +316,10 @@ export function useGridInteraction(options: {
         case "F8":
           return run(() => jumpToError(event.shiftKey ? -1 : 1));
         default:
-          if (isPrintableKey(event)) return run(() => startEditing(safeActive, key));
+          if (isPrintableKey(event))
+            return run(() =>
+              activeIsProblemsCell ? announce(PROBLEMS_READ_ONLY) : startEditing(safeActive, key),
+            );
           return false;
       }
     })();
@@ -298,7 +329,19 @@ export function useGridInteraction(options: {
   const onCopy = (event: ClipboardEvent<HTMLElement>) => {
     if (editing) return;
     event.preventDefault();
-    event.clipboardData.setData("text/plain", selectionToTsv(grid.rows, viewRows, rect));
+    // The fields only (see selectionToTsv); the Problems column alone leaves the clipboard as it was.
+    if (selectedFields(rect))
+      event.clipboardData.setData("text/plain", selectionToTsv(grid.rows, viewRows, rect));
+    else announce(NOTHING_COPIED);
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLElement>) => {
+    // A paste starting on a Problems cell has no field to start at: placing it at the row's first
+    // field, or its last, would put the values in columns the operator did not choose.
+    if (!editing && isOnProblemsCell(event.target)) {
+      event.preventDefault();
+      announce(NOTHING_PASTED);
+    } else paste.onPaste(event);
   };
 
   const context: Omit<GridCellContext, "verdicts" | "answerFor"> = {
@@ -322,14 +365,14 @@ export function useGridInteraction(options: {
   return {
     context,
     onKeyDown,
-    onPaste: paste.onPaste,
+    onPaste,
     onCopy,
     /** The toolbar's Paste: at the active cell. */
-    pasteFromClipboard: () => {
+    pasteFromClipboard: async () => {
       const rowIndex = viewRows[safeActive.row];
-      return paste.pasteFromClipboard(
-        rowIndex === undefined ? null : { rowIndex, field: GRID_FIELDS[safeActive.col] ?? null },
-      );
+      if (rowIndex === undefined) return paste.pasteFromClipboard(null);
+      const field = fieldAt(safeActive.col);
+      return field ? paste.pasteFromClipboard({ rowIndex, field }) : announce(NOTHING_PASTED);
     },
     canPasteFirstLineAsRow: paste.canPasteFirstLineAsRow,
     pasteFirstLineAsRow: paste.pasteFirstLineAsRow,

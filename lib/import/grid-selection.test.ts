@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { emptyGridCells } from "./grid-fields";
 import {
+  type CellPosition,
   clampPosition,
+  fieldAt,
   isInRect,
+  moveTarget,
   nextTargetRow,
+  PROBLEMS_COLUMN,
+  selectedFields,
   selectedRowIndices,
   selectionRect,
   selectionToTsv,
@@ -44,7 +49,9 @@ describe("selectionRect", () => {
 describe("clampPosition", () => {
   it.each([
     [{ row: -1, col: -1 }, 10, { row: 0, col: 0 }],
-    [{ row: 12, col: 9 }, 10, { row: 9, col: 5 }],
+    // The last column is the Problems column (6), after the six fields.
+    [{ row: 12, col: 9 }, 10, { row: 9, col: 6 }],
+    [{ row: 3, col: 6 }, 10, { row: 3, col: 6 }],
     [{ row: 4, col: 2 }, 10, { row: 4, col: 2 }],
   ])("%o in %i rows", (position, rows, expected) => {
     expect(clampPosition(position, rows)).toEqual(expected);
@@ -60,10 +67,75 @@ describe("selectedRowIndices and selectionToTsv", () => {
   it("maps view rows to data rows (a filtered view)", () => {
     expect(selectedRowIndices([0, 2, 3], { top: 1, bottom: 2, left: 0, right: 0 })).toEqual([2, 3]);
   });
+  it.each([
+    // A range reaching into the Problems column copies its fields only.
+    [{ top: 0, bottom: 1, left: 4, right: 6 }, "\t\r\n\t"],
+    [{ top: 0, bottom: 0, left: 0, right: 6 }, "c0\t\tn0\t\t\t"],
+    // The Problems column alone: nothing.
+    [{ top: 0, bottom: 1, left: 6, right: 6 }, "\r\n"],
+  ])("leaves the Problems column out of %o", (rect, expected) => {
+    expect(selectionToTsv(rows, [0, 1], rect)).toBe(expected);
+  });
   it("quotes cells like a spreadsheet", () => {
     expect(selectionToTsv(rows, [0, 2, 3], { top: 0, bottom: 1, left: 0, right: 2 })).toBe(
       'c0\t\tn0\r\nc2\t\t"say ""hi""\tnow"',
     );
+  });
+});
+
+describe("fieldAt and selectedFields", () => {
+  it.each([
+    [0, "contact"],
+    [5, "countryAlpha3"],
+    [PROBLEMS_COLUMN, undefined],
+    [-1, undefined],
+  ])("column %i holds %s", (col, expected) => {
+    expect(fieldAt(col)).toBe(expected);
+  });
+  it.each([
+    [
+      { left: 1, right: 3 },
+      { fieldStart: "internalId", fieldEnd: "birth" },
+    ],
+    [
+      { left: 4, right: 6 },
+      { fieldStart: "docId", fieldEnd: "countryAlpha3" },
+    ],
+    [
+      { left: 0, right: 6 },
+      { fieldStart: "contact", fieldEnd: "countryAlpha3" },
+    ],
+    // Clearing or filling the Problems column alone touches no field.
+    [{ left: 6, right: 6 }, null],
+  ])("columns %o cover the fields %o", (columns, expected) => {
+    expect(selectedFields({ top: 0, bottom: 2, ...columns })).toEqual(expected);
+  });
+});
+
+describe("moveTarget", () => {
+  const at = (row: number, col: number): CellPosition => ({ row, col });
+  it.each<[string, CellPosition, string, boolean, CellPosition | undefined]>([
+    ["right from the last field reaches the Problems cell", at(2, 5), "ArrowRight", false, at(2, 6)],
+    ["right stops at the Problems cell", at(2, 6), "ArrowRight", false, at(2, 6)],
+    ["left from the Problems cell reaches the last field", at(2, 6), "ArrowLeft", false, at(2, 5)],
+    ["left stops at the first field", at(2, 0), "ArrowLeft", false, at(2, 0)],
+    ["down keeps the Problems column", at(2, 6), "ArrowDown", false, at(3, 6)],
+    ["up stops at the first row", at(0, 6), "ArrowUp", false, at(0, 6)],
+    ["down stops at the last row", at(9, 3), "ArrowDown", false, at(9, 3)],
+    ["Page Down moves a page", at(5, 6), "PageDown", false, at(8, 6)],
+    ["Page Down stops at the last row", at(8, 6), "PageDown", false, at(9, 6)],
+    ["Page Up moves a page", at(5, 1), "PageUp", false, at(2, 1)],
+    ["End goes to the row's Problems cell", at(4, 1), "End", false, at(4, 6)],
+    ["Home goes to the row's first field", at(4, 6), "Home", false, at(4, 0)],
+    ["Ctrl+End goes to the last row's Problems cell", at(4, 1), "End", true, at(9, 6)],
+    ["Ctrl+Home goes to the first cell", at(4, 6), "Home", true, at(0, 0)],
+    ["Ctrl+an arrow is not a move", at(4, 1), "ArrowRight", true, undefined],
+    ["a letter is not a move", at(4, 1), "a", false, undefined],
+  ])("%s", (_name, active, key, command, expected) => {
+    expect(moveTarget(active, key, command, 10, 3)).toEqual(expected);
+  });
+  it("keeps to the first row in an empty view", () => {
+    expect(moveTarget(at(0, 6), "End", true, 0, 3)).toEqual(at(0, 6));
   });
 });
 
