@@ -166,26 +166,28 @@ function countryPlan(country: string): NumberingPlan {
   return plan;
 }
 
-/** Metadata.getCountryCodesForCallingCode: undefined for a non-geographic code (listed as "001"). */
+/**
+ * The calling codes of the metadata (Metadata.hasCallingCode), each with its countries
+ * (Metadata.getCountryCodesForCallingCode: none for a non-geographic code, listed as "001"), read
+ * once into a Map: the JSON object's lookups cost more than the rest of a parse.
+ */
+let callingCodes: Map<string, { readonly countries: readonly string[] | undefined }> | undefined;
+
+function callingCodeTable(): Map<string, { readonly countries: readonly string[] | undefined }> {
+  if (callingCodes !== undefined) return callingCodes;
+  callingCodes = new Map();
+  for (const [callingCode, countries] of Object.entries(metadata.country_calling_codes)) {
+    const nonGeographic = countries.length === 1 && (countries[0] as string).length === 3;
+    if (!nonGeographic) callingCodes.set(callingCode, { countries });
+  }
+  for (const callingCode of Object.keys(metadata.nonGeographic ?? {})) {
+    if (!callingCodes.has(callingCode)) callingCodes.set(callingCode, { countries: undefined });
+  }
+  return callingCodes;
+}
+
 function countriesOfCallingCode(callingCode: string): readonly string[] | undefined {
-  const countries = Object.hasOwn(metadata.country_calling_codes, callingCode)
-    ? metadata.country_calling_codes[callingCode]
-    : undefined;
-  if (countries === undefined || (countries.length === 1 && (countries[0] as string).length === 3))
-    return undefined;
-  return countries;
-}
-
-function nonGeographicPlanJson(callingCode: string): PlanJson | undefined {
-  const plans = metadata.nonGeographic;
-  return plans !== undefined && Object.hasOwn(plans, callingCode) ? plans[callingCode] : undefined;
-}
-
-/** Metadata.hasCallingCode. */
-function hasCallingCode(callingCode: string): boolean {
-  return (
-    countriesOfCallingCode(callingCode) !== undefined || nonGeographicPlanJson(callingCode) !== undefined
-  );
+  return callingCodeTable().get(callingCode)?.countries;
 }
 
 /** Metadata.selectNumberingPlan(callingCode): its first country's plan, or the non-geographic one. */
@@ -195,7 +197,7 @@ function callingCodePlan(callingCode: string): NumberingPlan {
     const countries = countriesOfCallingCode(callingCode);
     plan =
       countries === undefined
-        ? compilePlan(nonGeographicPlanJson(callingCode) as PlanJson)
+        ? compilePlan(metadata.nonGeographic?.[callingCode] as PlanJson)
         : countryPlan(countries[0] as string);
     planOfCallingCode.set(callingCode, plan);
   }
@@ -331,7 +333,7 @@ function extractCountryCallingCode(number: string, defaultCountry: string | unde
   if (international.charCodeAt(1) === ZERO) return {};
   for (let end = 2; end - 1 <= MAX_LENGTH_COUNTRY_CODE && end <= international.length; end += 1) {
     const callingCode = international.slice(1, end);
-    if (hasCallingCode(callingCode)) return { callingCode, number: international.slice(end) };
+    if (callingCodeTable().has(callingCode)) return { callingCode, number: international.slice(end) };
   }
   return {};
 }
