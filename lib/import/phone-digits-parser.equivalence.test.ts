@@ -21,7 +21,9 @@ const SEEDS = Number(process.env.PHONE_EQUIVALENCE_SEEDS ?? 1);
 const SLOW = 120_000;
 /** Default regions every number is also read as a national number of (besides its own country). */
 const REGIONS: readonly CountryCode[] = ["PT", "US", "GB", "BR", "DE", "FR", "ES", "IT", "IN", "RU"];
-const RANDOM_NUMBERS_PER_LENGTH = 3;
+const RANDOM_NUMBERS_PER_LENGTH = 2;
+/** Numbers made from each number type's pattern, per numbering plan. */
+const NUMBERS_PER_TYPE = 5;
 /** Default regions each number is read with: its own country's and random ones of REGIONS. */
 const REGIONS_PER_SAMPLE = 4;
 /** Raw cells made of each number (of the nine kinds rawCases makes), for normalisePhone. */
@@ -67,6 +69,117 @@ const nationalPrefixOf = (country: CountryCode): string | undefined => {
 };
 const callingCodeOf = (country: CountryCode) => metadata.countries[country]?.[0] as string;
 
+/**
+ * A random string the metadata pattern matches (its syntax: digits, \\d, [classes], (?:groups),
+ * (groups), |, ?, *, +, {n}, {n,m}): numbers of every type the library knows (fixed line, toll
+ * free, premium rate, shared cost, VoIP…), where examples.mobile.json has mobile numbers only.
+ */
+function matchingDigits(random: Random, pattern: string): string {
+  let at = 0;
+  const alternatives = (): string => {
+    const branches = [sequence()];
+    while (pattern[at] === "|") {
+      at += 1;
+      branches.push(sequence());
+    }
+    return pick(random, branches);
+  };
+  const sequence = (): string => {
+    let out = "";
+    while (at < pattern.length && pattern[at] !== "|" && pattern[at] !== ")") {
+      // Read the atom once to find its quantifier, then write it as many times as that says.
+      const start = at;
+      atom();
+      const [least, most, after] = quantifier();
+      for (let count = repeats(least, most); count > 0; count -= 1) {
+        at = start;
+        out += atom();
+      }
+      at = after;
+    }
+    return out;
+  };
+  // Most often the fewest or the most repeats: the lengths at the edges are where rules differ.
+  const repeats = (least: number, most: number) => {
+    const roll = random();
+    if (roll < 1 / 3) return least;
+    if (roll < 2 / 3) return most;
+    return least + randomInt(random, most - least + 1);
+  };
+  /** The quantifier at `at`: least and most repeats, and where it ends. */
+  const quantifier = (): [least: number, most: number, end: number] => {
+    const braces = /^\{(\d+)(?:,(\d*))?\}/.exec(pattern.slice(at));
+    if (braces) {
+      const least = Number(braces[1]);
+      const most = braces[2] === undefined ? least : braces[2] === "" ? least + 3 : Number(braces[2]);
+      return [least, most, at + braces[0].length];
+    }
+    if (pattern[at] === "?") return [0, 1, at + 1];
+    if (pattern[at] === "*") return [0, 3, at + 1];
+    if (pattern[at] === "+") return [1, 3, at + 1];
+    return [1, 1, at];
+  };
+  const atom = (): string => {
+    const char = pattern[at] as string;
+    if (char === "(") {
+      at += pattern.startsWith("(?:", at) ? 3 : 1;
+      const inner = alternatives();
+      at += 1; // ")"
+      return inner;
+    }
+    if (char === "[") {
+      const close = pattern.indexOf("]", at);
+      const body = pattern.slice(at + 1, close);
+      at = close + 1;
+      const members: string[] = [];
+      for (let index = 0; index < body.length; index += 1) {
+        if (body[index + 1] === "-" && index + 2 < body.length) {
+          for (let code = body.charCodeAt(index); code <= body.charCodeAt(index + 2); code += 1) {
+            members.push(String.fromCharCode(code));
+          }
+          index += 2;
+        } else if (body.startsWith("\\d", index)) {
+          members.push(..."0123456789");
+          index += 1;
+        } else {
+          members.push(body[index] as string);
+        }
+      }
+      return pick(random, members);
+    }
+    if (char === "\\") {
+      at += 2;
+      return pattern[at - 1] === "d" ? String(randomInt(random, 10)) : (pattern[at - 1] as string);
+    }
+    at += 1;
+    return char;
+  };
+  return alternatives();
+}
+
+/** Numbers of each type of each numbering plan (countries and non-geographic calling codes). */
+function typedSamples(random: Random): Sample[] {
+  const plans: [plan: unknown[], country: CountryCode | undefined][] = [
+    ...Object.entries(metadata.countries).map(([country, plan]) => [plan, country as CountryCode] as const),
+    ...Object.values(metadata.nonGeographic ?? {}).map((plan) => [plan, undefined] as const),
+  ] as [unknown[], CountryCode | undefined][];
+  const list: Sample[] = [];
+  for (const [plan, country] of plans) {
+    const callingCode = plan[0] as string;
+    const prefix = country === undefined ? undefined : nationalPrefixOf(country);
+    for (const type of (plan[11] ?? []) as unknown[]) {
+      const pattern = Array.isArray(type) ? type[0] : undefined;
+      if (typeof pattern !== "string" || pattern === "") continue;
+      for (let count = 0; count < NUMBERS_PER_TYPE; count += 1) {
+        const national = matchingDigits(random, pattern);
+        list.push({ callingCode, national, country });
+        if (prefix !== undefined) list.push({ callingCode, national: prefix + national, country });
+      }
+    }
+  }
+  return list;
+}
+
 /** A national number with its country: from the examples (and mutations), or random per calling code. */
 type Sample = { callingCode: string; national: string; country?: CountryCode };
 
@@ -90,6 +203,7 @@ function samples(seed: number): Sample[] {
         list.push({ callingCode: callingCodeOf(country), national: prefix + national, country });
     }
   }
+  list.push(...typedSamples(random));
   return list;
 }
 
@@ -243,6 +357,25 @@ describe.each(Array.from({ length: SEEDS }, (_, index) => index + 1))("seed %i",
   );
 });
 
+describe("matchingDigits (the test's number maker)", () => {
+  it("makes numbers each type pattern of the metadata matches", () => {
+    const random = seededRandom(1);
+    const misses: string[] = [];
+    for (const plan of [
+      ...Object.values(metadata.countries),
+      ...Object.values(metadata.nonGeographic ?? {}),
+    ]) {
+      for (const type of (plan[11] ?? []) as unknown[]) {
+        const pattern = Array.isArray(type) ? type[0] : undefined;
+        if (typeof pattern !== "string" || pattern === "") continue;
+        const number = matchingDigits(random, pattern);
+        if (!new RegExp(`^(?:${pattern})$`).test(number)) misses.push(`${number} ∉ ${pattern}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+});
+
 describe("parseValidPhoneDigits", () => {
   it.each<
     [text: string, region: CountryCode | undefined, expected: ReturnType<typeof parseValidPhoneDigits>]
@@ -253,6 +386,13 @@ describe("parseValidPhoneDigits", () => {
     ["07911123456", "GB", { e164: "+447911123456", nationalNumber: "7911123456" }],
     ["+4407911123456", undefined, { e164: "+447911123456", nationalNumber: "7911123456" }],
     ["+14152229460", undefined, { e164: "+14152229460", nationalNumber: "4152229460" }],
+    // The longest national number the library takes (17 digits: an Indonesian toll-free number).
+    [
+      "+6200180312345678901",
+      undefined,
+      { e164: "+6200180312345678901", nationalNumber: "00180312345678901" },
+    ],
+    ["+62001803123456789012", undefined, undefined],
     ["+35112", undefined, undefined],
     ["+0351912345678", undefined, undefined],
     // Not ASCII +digits: the library parses these (full-width digits, formatting).
