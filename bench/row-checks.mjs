@@ -2,8 +2,7 @@
 // Benchmark of the grid's pure row checks in node (no browser, no server): builds N realistic rows
 // exactly as the grid does (realisticTsv → pasteIntoBlankGrid), then times profileColumns, verdictOfRow
 // over every row and findBatchDuplicates (as the worker calls it: rememberKeys false). Prints the
-// median of BENCH_REPEAT (default 5) runs after warm-up runs over at least 100,000 rows. The phone cache is emptied before
-// every verdict run, since a real paste's phones are new to it (unique phones rarely hit).
+// median of BENCH_REPEAT (default 5) runs after warm-up runs over at least 100,000 rows.
 // Usage: node bench/row-checks.mjs [N ...]  (default 10000 100000). Figures, not a pass/fail test:
 // compare builds in interleaved runs on this shared machine, never against a remembered figure.
 import { dirname, join } from "node:path";
@@ -19,9 +18,9 @@ const jiti = createJiti(import.meta.url, { alias: { "@/": `${repo}/` }, interopD
 const { pasteIntoBlankGrid } = await jiti.import(join(repo, "lib/import/paste-into-blank-grid.ts"));
 const { profileColumns, verdictOfRow } = await jiti.import(join(repo, "lib/import/validate-grid.ts"));
 const { findBatchDuplicates } = await jiti.import(join(repo, "lib/import/batch-duplicates.ts"));
-const { forgetPhoneResults } = await jiti.import(join(repo, "lib/import/normalise-phone.ts"));
 const { subjectSchema } = await jiti.import(join(repo, "lib/humanos/schemas.ts"));
 const { parsePhoneNumberFromString } = await import("libphonenumber-js/max");
+const { parseValidPhoneDigits } = await jiti.import(join(repo, "lib/import/phone-digits-parser.ts"));
 const { subjectToSend } = await jiti.import(join(repo, "lib/import/validate-grid.ts"));
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -50,7 +49,6 @@ function measure(rowCount) {
   const { rows } = pasteIntoBlankGrid(realisticTsv(rowCount), { rowIndex: 0, field: null }, 1);
   const profile = profileColumns(rows);
   const verdicts = () => {
-    forgetPhoneResults();
     let valid = 0;
     for (const row of rows) if (verdictOfRow(row, profile, OPTIONS).kind === "valid") valid += 1;
     return valid;
@@ -67,7 +65,9 @@ function measure(rowCount) {
   }
   const schema = () => subjects.filter((subject) => subjectSchema.safeParse(subject).success).length;
   const phoneLibrary = () => phones.filter((phone) => parsePhoneNumberFromString(phone)?.isValid()).length;
-  const figures = { profile: [], verdicts: [], repeats: [], schema: [], phoneLibrary: [] };
+  // What normalisePhone parses with instead: the library's steps over its metadata, patterns compiled once.
+  const phoneParser = () => phones.filter((phone) => typeof parseValidPhoneDigits(phone) === "object").length;
+  const figures = { profile: [], verdicts: [], repeats: [], schema: [], phoneLibrary: [], phoneParser: [] };
   let valid = 0;
   let repeated = 0;
   // Warm-up runs over at least 100,000 rows, so V8 has optimised the hot paths at either size.
@@ -78,6 +78,7 @@ function measure(rowCount) {
     const r = time(repeats);
     const z = time(schema);
     const l = time(phoneLibrary);
+    const d = time(phoneParser);
     valid = v.result;
     repeated = r.result;
     if (run < warmUpRuns) continue;
@@ -86,6 +87,7 @@ function measure(rowCount) {
     figures.repeats.push(r.ms);
     figures.schema.push(z.ms);
     figures.phoneLibrary.push(l.ms);
+    figures.phoneParser.push(d.ms);
   }
   const verdictMs = median(figures.verdicts);
   console.log(
@@ -99,7 +101,7 @@ function measure(rowCount) {
   );
   const perRow = (ms) => ((ms * 1000) / rowCount).toFixed(2);
   console.log(
-    `  of the verdicts, the libraries alone: subjectSchema.safeParse of the ${subjects.length.toLocaleString("en")} valid rows ${perRow(median(figures.schema))} µs/row, libphonenumber parse+isValid of the ${phones.length.toLocaleString("en")} phones ${perRow(median(figures.phoneLibrary))} µs/row`,
+    `  of the verdicts, the libraries alone: subjectSchema.safeParse of the ${subjects.length.toLocaleString("en")} valid rows ${perRow(median(figures.schema))} µs/row, libphonenumber parse+isValid of the ${phones.length.toLocaleString("en")} phones ${perRow(median(figures.phoneLibrary))} µs/row (phone-digits-parser: ${perRow(median(figures.phoneParser))} µs/row)`,
   );
 }
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type CountryCode, looksLikePhone, normalisePhone, type PhoneResult } from "./normalise-phone";
+import {
+  type CountryCode,
+  looksLikePhone,
+  normalisePhone,
+  normalisePhoneByLibrary,
+  type PhoneResult,
+} from "./normalise-phone";
 
-describe("normalisePhone", () => {
+// normalisePhone parses with phone-digits-parser; normalisePhoneByLibrary, its reference, with the
+// library itself: both must say the same (phone-digits-parser.equivalence.test.ts over many more).
+describe.each([
+  ["normalisePhone", normalisePhone],
+  ["normalisePhoneByLibrary", normalisePhoneByLibrary],
+])("%s", (_name, normalise) => {
   it.each<[raw: string, expected: PhoneResult]>([
     // `+…` is parsed as it is; formatting goes without a warning.
     ["+351912345678", { ok: true, e164: "+351912345678" }],
@@ -43,7 +54,7 @@ describe("normalisePhone", () => {
     ["3.51912e+11", { ok: false, code: "phone_scientific_notation" }],
     ["4E+11", { ok: false, code: "phone_scientific_notation" }],
   ])("%j", (raw, expected) => {
-    expect(normalisePhone(raw)).toEqual(expected);
+    expect(normalise(raw)).toEqual(expected);
   });
 
   it.each<[raw: string, region: CountryCode, expected: PhoneResult]>([
@@ -53,11 +64,12 @@ describe("normalisePhone", () => {
     ["351968016139", "ES", { ok: true, e164: "+351968016139", warning: "phone_lost_plus" }],
     ["+351912345678", "US", { ok: true, e164: "+351912345678" }],
   ])("%j with default region %s", (raw, region, expected) => {
-    expect(normalisePhone(raw, region)).toEqual(expected);
+    expect(normalise(raw, region)).toEqual(expected);
   });
+});
 
-  it("memoises per raw value and region", () => {
-    expect(normalisePhone("919999999")).toBe(normalisePhone("919999999"));
+describe("normalisePhone", () => {
+  it("reads digits as a national number of the default region given", () => {
     expect(normalisePhone("612345678", "ES")).not.toEqual(normalisePhone("612345678", "PT"));
   });
 });
