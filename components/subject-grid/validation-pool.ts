@@ -190,7 +190,6 @@ export class ValidationPool {
     const [first, second] = this.pool as [Worker, Worker?];
     const job = {
       type: "paste-validate",
-      text,
       target,
       blankRowCount,
       options,
@@ -199,7 +198,8 @@ export class ValidationPool {
     const firstJob = this.nextJobId + 1;
     const parts = [this.reply(first, firstJob, "paste-part")];
     const checks = [this.reply(first, firstJob, "paste-verdicts")];
-    this.post(first, { ...job, role: second ? "first" : "alone" });
+    // The text goes to the first worker only (one copy on this thread): it hands the second its part.
+    this.post(first, { ...job, text, role: second ? "first" : "alone" });
     if (second) {
       parts.push(this.reply(second, firstJob + 1, "paste-part"));
       checks.push(this.reply(second, firstJob + 1, "paste-verdicts"));
