@@ -76,7 +76,11 @@ export type ValidationRequest =
       /** The same for both workers' share of one paste. */
       pasteId: number;
       /** Which part this worker reads (see PasteRole); the "second" gets its text from the "first". */
-    } & ({ role: "first" | "alone"; text: string } | { role: "second" }))
+    } & (
+      | { role: "first" | "alone"; text: string; handsOver: boolean }
+      /** Without `text`, the second's part comes from the first (see textToRead). */
+      | { role: "second"; text?: string }
+    ))
   | { jobId: number; type: "profile"; rows: EncodedRows }
   | { jobId: number; type: "validate"; rows: EncodedRows; profile: ColumnProfile; options: ImportOptions };
 
@@ -164,15 +168,16 @@ function measured<T>(step: string, work: () => T): T {
 async function textToRead(
   request: Extract<ValidationRequest, { type: "paste-validate" }>,
 ): Promise<{ text: string; boundary: number } | null> {
-  if (request.role === "second") {
+  if (request.text === undefined) {
     const handed = (await fromPeer(request.pasteId, "text")).part;
     return handed && { text: handed.head + handed.rest, boundary: handed.head.length };
   }
   const { text, role, pasteId } = request;
   const boundary =
     role === "alone" ? text.length : measured("cut", () => pasteBoundary(text, FIRST_PART_SHARE));
+  if (role === "second") return boundary < text.length ? { text, boundary } : null;
   // The second waits for its text to start: hand it over before reading this part.
-  if (role === "first")
+  if (request.role === "first" && request.handsOver)
     measured("hand over", () =>
       toPeer({
         pasteId,
