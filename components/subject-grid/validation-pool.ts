@@ -190,7 +190,6 @@ export class ValidationPool {
     const [first, second] = this.pool as [Worker, Worker?];
     const job = {
       type: "paste-validate",
-      text,
       target,
       blankRowCount,
       options,
@@ -199,11 +198,15 @@ export class ValidationPool {
     const firstJob = this.nextJobId + 1;
     const parts = [this.reply(first, firstJob, "paste-part")];
     const checks = [this.reply(first, firstJob, "paste-verdicts")];
-    this.post(first, { ...job, role: second ? "first" : "alone" });
+    // Once the workers are warm, the text goes to the first only (one copy on this thread), which
+    // cuts it and hands the second its part. During the warm-up each gets the text and cuts it: the
+    // first may be in a warm-up slice, and the second would wait for it (measured: later, not sooner).
+    const handsOver = this.warmUpOver;
+    this.post(first, { ...job, text, role: second ? "first" : "alone", handsOver });
     if (second) {
       parts.push(this.reply(second, firstJob + 1, "paste-part"));
       checks.push(this.reply(second, firstJob + 1, "paste-verdicts"));
-      this.post(second, { ...job, role: "second" });
+      this.post(second, handsOver ? { ...job, role: "second" } : { ...job, role: "second", text });
     }
     // Awaited below, once the rows are in; a rejection is seen there.
     for (const check of checks) check.catch(() => {});

@@ -12,6 +12,8 @@ import {
   pasteBoundary,
   pastePart,
   profileOfParts,
+  type SecondPartText,
+  secondPartText,
 } from "@/lib/import/paste-into-blank-grid";
 import {
   type ColumnProfile,
@@ -32,7 +34,9 @@ import {
 
 /**
  * A big paste into an empty grid is cut in two at a row boundary (pasteBoundary) and each worker reads,
- * places and checks its part: the "first" the top part, the "second" the rest. They swap their
+ * places and checks its part: the "first" the top part, the "second" the rest. The page posts the
+ * text to the first only, which cuts it and hands the second what it reads (secondPartText): one
+ * copy of the text on the page's thread instead of two, and one cut instead of two. They swap their
  * parts' column evidence (for the column profile every check needs) over a channel of their own,
  * and the second hands its rows to the first, which looks for repeats among all the rows. "alone"
  * (a one-worker pool, or a text too short to cut) does all of it.
@@ -52,6 +56,8 @@ export type EncodedPastePart = Omit<PastePart, "rows"> & { rows: EncodedRows };
 
 /** What the two workers tell each other about one paste. */
 type PeerMessage =
+  /** From the first to the second: what to read (null: the text was not cut, there is no second part). */
+  | { pasteId: number; type: "text"; part: SecondPartText | null }
   | { pasteId: number; type: "evidence"; evidence: ProfileEvidence }
   | { pasteId: number; type: "rows"; rows: EncodedRows };
 
@@ -61,18 +67,20 @@ export type ValidationRequest =
   | { jobId: number; type: "connect"; port: MessagePort }
   /** `firstLineIsData`: read the first line as a row even when it looks like a header (see PasteTarget). */
   | { jobId: number; type: "paste"; text: string; firstLineIsData: boolean }
-  | {
+  | ({
       jobId: number;
       type: "paste-validate";
-      text: string;
       target: PasteTarget;
       blankRowCount: number;
       options: ImportOptions;
-      /** Which part this worker reads; see PasteRole. */
-      role: PasteRole;
       /** The same for both workers' share of one paste. */
       pasteId: number;
-    }
+      /** Which part this worker reads (see PasteRole); the "second" gets its text from the "first". */
+    } & (
+      | { role: "first" | "alone"; text: string; handsOver: boolean }
+      /** Without `text`, the second's part comes from the first (see textToRead). */
+      | { role: "second"; text?: string }
+    ))
   | { jobId: number; type: "profile"; rows: EncodedRows }
   | { jobId: number; type: "validate"; rows: EncodedRows; profile: ColumnProfile; options: ImportOptions };
 
@@ -153,18 +161,45 @@ function measured<T>(step: string, work: () => T): T {
   return result;
 }
 
+/**
+ * The text a worker reads its part of a paste from and where the part ends ("first") or starts
+ * ("second"); null when the text was not cut and there is no second part.
+ */
+async function textToRead(
+  request: Extract<ValidationRequest, { type: "paste-validate" }>,
+): Promise<{ text: string; boundary: number } | null> {
+  if (request.text === undefined) {
+    const handed = (await fromPeer(request.pasteId, "text")).part;
+    return handed && { text: handed.head + handed.rest, boundary: handed.head.length };
+  }
+  const { text, role, pasteId } = request;
+  const boundary =
+    role === "alone" ? text.length : measured("cut", () => pasteBoundary(text, FIRST_PART_SHARE));
+  if (role === "second") return boundary < text.length ? { text, boundary } : null;
+  // The second waits for its text to start: hand it over before reading this part.
+  if (request.role === "first" && request.handsOver)
+    measured("hand over", () =>
+      toPeer({
+        pasteId,
+        type: "text",
+        part: boundary < text.length ? secondPartText(text, boundary) : null,
+      }),
+    );
+  return { text, boundary };
+}
+
 /** One worker's part of a paste-validate request; see PasteRole. */
 async function pasteAndValidate(
   request: Extract<ValidationRequest, { type: "paste-validate" }>,
 ): Promise<void> {
-  const { jobId, role, pasteId, text, target, blankRowCount, options } = request;
-  const boundary =
-    role === "alone" ? text.length : measured("cut", () => pasteBoundary(text, FIRST_PART_SHARE));
-  const isCut = boundary < text.length;
-  if (role === "second" && !isCut) {
+  const { jobId, role, pasteId, target, blankRowCount, options } = request;
+  const toRead = await textToRead(request);
+  if (toRead === null) {
     post({ jobId, type: "paste-part", part: null });
     return post({ jobId, type: "paste-verdicts", verdicts: encodeVerdicts([]), duplicates: [] });
   }
+  const { text, boundary } = toRead;
+  const isCut = role === "second" || boundary < text.length;
   const part = measured("read", () =>
     pastePart(text, boundary, role === "second" ? "second" : "first", target, blankRowCount),
   );

@@ -3,7 +3,13 @@ import { applyPaste, type PasteTarget, trimTrailingBlankRows } from "./apply-pas
 import { emptyGridCells } from "./grid-fields";
 import { profileColumns } from "./normalise-rows";
 import { rowBoundaryAfter } from "./parse-delimited";
-import { joinPasteParts, pasteBoundary, pasteIntoBlankGrid, pastePart } from "./paste-into-blank-grid";
+import {
+  joinPasteParts,
+  pasteBoundary,
+  pasteIntoBlankGrid,
+  pastePart,
+  secondPartText,
+} from "./paste-into-blank-grid";
 import { randomPastedText, seededRandom } from "./pasted-text.test-support";
 
 const HEADER = "E-mail\tNome completo\tData de nascimento\tN.º documento\tPaís\tNotes";
@@ -92,6 +98,32 @@ describe("a paste read in two parts joins into the whole paste", () => {
     }
   });
 
+  it("secondPartText: the second part read from it is the part read from the whole text", () => {
+    const random = seededRandom(2711);
+    let shortened = 0;
+    for (let trial = 0; trial < 600; trial += 1) {
+      const text = randomPastedText(random);
+      const target: PasteTarget = {
+        rowIndex: Math.floor(random() * 4),
+        field: fields[Math.floor(random() * fields.length)] ?? null,
+        firstLineIsData: random() < 0.2,
+      };
+      const blankRowCount = Math.floor(random() * 8);
+      const boundary = rowBoundaryAfter(text, Math.floor(random() * (text.length + 1)));
+      if (boundary <= rowBoundaryAfter(text, text.startsWith("\ufeff") ? 2 : 1) || boundary >= text.length)
+        continue;
+      const { head, rest } = secondPartText(text, boundary);
+      if (head.length + rest.length < text.length) shortened += 1;
+      expect({
+        text,
+        boundary,
+        part: pastePart(head + rest, head.length, "second", target, blankRowCount),
+      }).toStrictEqual({ text, boundary, part: pastePart(text, boundary, "second", target, blankRowCount) });
+    }
+    // Most cuts leave rows out of the second part's text (the point of it), not just the whole text.
+    expect(shortened).toBeGreaterThan(100);
+  });
+
   it.each<[string, string, boolean]>([
     ["a header told by the value under it", "First name\tLast name\tEmail\tCompany", false],
     ["a person whose name is near a label", "\tA-1001\tMaia\t\t\tPRT", false],
@@ -107,6 +139,40 @@ describe("a paste read in two parts joins into the whole paste", () => {
       const parts = joinPasteParts(
         pastePart(text, boundary, "first", target, 5),
         pastePart(text, boundary, "second", target, 5),
+        target,
+        5,
+      );
+      expect(parts).toStrictEqual(pasteIntoBlankGrid(text, target, 5));
+    },
+  );
+
+  it.each<[string, string, string, boolean]>([
+    // "Email" over an e-mail makes the first line a header; over a name it would not.
+    [
+      "a header told by the value under it",
+      "First name\tLast name\tEmail\tCompany",
+      "Ana\tSilva\ta@b.co\tAcme",
+      false,
+    ],
+    [
+      "a header-like first line the operator says is a row",
+      HEADER,
+      "a@b.co\tAna\t1990-01-01\t12\tPRT\tx",
+      true,
+    ],
+  ])(
+    "the second part read from secondPartText decides on the first line as the first does: %s",
+    (_name, firstLine, lineUnder, firstLineIsData) => {
+      // The rows after the cut would not tell a header: the second part must see the line under the first.
+      const later = Array.from({ length: 6 }, (_, index) => `Rui\tCosta\tRui ${index}\tAcme`);
+      const text = `${firstLine}\n${lineUnder}\n${later.join("\n")}\n`;
+      const target: PasteTarget = { rowIndex: 0, field: "contact", firstLineIsData };
+      const boundary = text.indexOf("Rui\tCosta\tRui 3");
+      const { head, rest } = secondPartText(text, boundary);
+      expect(head.length + rest.length).toBeLessThan(text.length);
+      const parts = joinPasteParts(
+        pastePart(text, boundary, "first", target, 5),
+        pastePart(head + rest, head.length, "second", target, 5),
         target,
         5,
       );

@@ -121,6 +121,27 @@ function secondRowStart(text: string): number {
   return rowBoundaryAfter(text, text.charCodeAt(0) === 0xfeff ? 2 : 1);
 }
 
+/**
+ * What the second part of a paste is read from (see secondPartText): `pastePart(head + rest,
+ * head.length, "second", …)`. Two strings, not one: joining them costs a copy of `rest`, which the
+ * worker that reads them makes more cheaply than the one that cuts the text and posts them.
+ */
+export interface SecondPartText {
+  head: string;
+  rest: string;
+}
+
+/**
+ * What the second part of a paste cut at `boundary` is read from, without the first part's rows: the
+ * text's first two rows (the second part decides on the header from them, as the first does), then
+ * the text from the boundary. Reading it gives the same part as reading the whole text, at about half
+ * the text: one worker cuts the paste and hands this to the other, so the page posts the text once.
+ */
+export function secondPartText(text: string, boundary: number): SecondPartText {
+  const headEnd = Math.min(boundary, rowBoundaryAfter(text, secondRowStart(text) + 1));
+  return { head: text.slice(0, headEnd), rest: text.slice(boundary) };
+}
+
 function countContentLines(table: readonly (readonly string[])[]): number {
   for (let line = table.length; line > 0; line -= 1) {
     if ((table[line - 1] as readonly string[]).some((cell) => cell !== "")) return line;
