@@ -62,6 +62,8 @@ function nextTask(): Promise<void> {
 /** Grid workers, one per core (at most 2 on these machines), created on first use. */
 export class ValidationPool {
   private workers: Worker[] = [];
+  /** Stops each reply still awaited from the current workers (see reply and terminate). */
+  private waitingReplies = new Set<(error: Error) => void>();
   private nextJobId = 0;
   private options: ImportOptions | null = null;
   private pending: PendingValidation | null = null;
@@ -96,28 +98,34 @@ export class ValidationPool {
     return new Promise((resolve, reject) => {
       const settle = () => {
         clearTimeout(timer);
+        this.waitingReplies.delete(stop);
         worker.removeEventListener("message", onMessage);
         worker.removeEventListener("error", onError);
         worker.removeEventListener("messageerror", onError);
+      };
+      const fail = (error: Error) => {
+        settle();
+        // A dead worker ignores later messages: drop the pool so the next job starts fresh ones. Only
+        // this worker's own pool: a reply still waiting on a pool already dropped must not stop the next.
+        if (this.workers.includes(worker)) this.terminate();
+        reject(error);
+      };
+      const stop = (error: Error) => {
+        settle();
+        reject(error);
       };
       const onMessage = (event: MessageEvent<ValidationReply>) => {
         if (event.data.jobId !== jobId || event.data.type !== type) return;
         settle();
         resolve(event.data as ReplyOf<T>);
       };
-      const onError = (event: Event) => {
-        settle();
-        // A dead worker ignores later messages: drop the pool so the next job starts fresh ones.
-        this.terminate();
-        reject(
-          new Error(event instanceof ErrorEvent && event.message ? event.message : "grid worker failed"),
-        );
-      };
-      const timer = setTimeout(() => {
-        settle();
-        this.terminate();
-        reject(new Error(`grid worker gave no answer in ${JOB_TIMEOUT_MS / 1000} s`));
-      }, JOB_TIMEOUT_MS);
+      const onError = (event: Event) =>
+        fail(new Error(event instanceof ErrorEvent && event.message ? event.message : "grid worker failed"));
+      const timer = setTimeout(
+        () => fail(new Error(`grid worker gave no answer in ${JOB_TIMEOUT_MS / 1000} s`)),
+        JOB_TIMEOUT_MS,
+      );
+      this.waitingReplies.add(stop);
       worker.addEventListener("message", onMessage);
       worker.addEventListener("error", onError);
       worker.addEventListener("messageerror", onError);
@@ -280,6 +288,8 @@ export class ValidationPool {
   }
 
   terminate(): void {
+    // Replies the stopped workers will never send fail now, not after JOB_TIMEOUT_MS.
+    for (const stop of [...this.waitingReplies]) stop(new Error("grid workers were stopped"));
     for (const worker of this.workers) worker.terminate();
     this.workers = [];
     this.pending = null;
