@@ -82,12 +82,12 @@ describe("parseDelimitedText", () => {
     expect(() => parseDelimitedText("a", delimiter)).toThrow("Unsupported delimiter");
   });
 
-  it("parses 100,000 rows in linear time", () => {
+  // No time asserted (speed belongs in bench/): a scan that went quadratic on 8 MB would not finish
+  // within the test's timeout, and the last row proves every quoted cell before it was closed.
+  it("parses 100,000 rows with quoted cells to the last one", () => {
     const line = 'ana@example.com\t1001\t"Ana ""A"" Silva"\t1990-01-01\t12345678\tPRT\r\n';
     const text = line.repeat(100_000);
-    const started = performance.now();
     const rows = parseDelimitedText(text);
-    const elapsed = performance.now() - started;
     expect(rows).toHaveLength(100_000);
     expect(rows[99_999]).toEqual([
       "ana@example.com",
@@ -97,7 +97,6 @@ describe("parseDelimitedText", () => {
       "12345678",
       "PRT",
     ]);
-    expect(elapsed).toBeLessThan(2000);
   });
 });
 
