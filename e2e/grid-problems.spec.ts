@@ -176,3 +176,21 @@ test.describe("where the page may not read the clipboard", () => {
     await expect(onboard.cell(1, "contact")).toHaveText("not a contact");
   });
 });
+
+/**
+ * What a cell will send, when it differs from what it shows, is heard as well as seen: it is in the
+ * cell's name, with or without a warning (the lost-+ warning does not give the number).
+ */
+test("a cell's sent value is in its name, never only in the visual hint", async ({ onboard, page }) => {
+  await onboard.open("Paste");
+  await onboard.pasteAt(
+    onboard.cell(1, "contact"),
+    "ana@example.com\tid-1\tAna Silva\t1990-01-31\t123456\tprt\r\n351912345678\tid-2\r\n",
+  );
+  await expect(page.getByTestId("grid-counts")).toContainText("2 rows · 2 valid");
+  await expect(onboard.cell(1, "countryAlpha3")).toHaveAccessibleName(/^prt\s*,\s*sent as PRT$/);
+  await expect(onboard.cell(2, "contact")).toHaveAccessibleName(
+    /^351912345678\s*,\s*sent as \+351912345678$/,
+  );
+  await expect(onboard.cell(2, "contact")).toHaveAccessibleDescription(/Phone lost its leading \+/);
+});

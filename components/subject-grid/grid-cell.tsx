@@ -133,9 +133,13 @@ export const GridCell = memo(function GridCell({
             {value}
           </span>
           {showsSent ? (
-            // aria-hidden: the sent value is also in the row's warning text; this is the visual hint.
-            <span aria-hidden="true" className="truncate text-xs text-slate-600 dark:text-slate-400">
-              → {sent}
+            // Said as well as shown: a warning does not always give the value it explains ("restored
+            // as an international number"), and some changes have none (an upper-cased country, a
+            // compacted document number). The cell's name reads "351912345678, sent as +351912345678".
+            <span className="truncate text-xs text-slate-600 dark:text-slate-400">
+              <span className="sr-only">, sent as </span>
+              <span aria-hidden="true">→ </span>
+              {sent}
             </span>
           ) : null}
         </>
