@@ -1,10 +1,9 @@
+import { formatCount } from "@/lib/format-count";
 import type { RunProgress, RunSummary } from "@/lib/runs/run-types";
 
 /** Display helpers shared by the run screens (numbers the way the rest of the console prints them). */
 
-export function formatCount(value: number): string {
-  return value.toLocaleString("en-US");
-}
+export { formatCount };
 
 /** The first block of a run's UUID: enough to tell runs apart on screen and in a source label. */
 export function shortRunId(runId: string): string {

@@ -1,3 +1,4 @@
+import { notReceivedSummary, type RunUpload, rowsGiven } from "@/lib/runs/rows-not-received";
 import type { RunState, RunSummary } from "@/lib/runs/run-types";
 import { formatCount } from "./format";
 
@@ -6,19 +7,9 @@ import { formatCount } from "./format";
  * reached the server (the tab closed or reloaded while "Saving rows…", or the upload failed). They
  * are in no count of the run, and nothing else would tell the operator they were never sent. Pure.
  */
-type Upload = Pick<RunSummary, "totalRows" | "rowsNotReceived" | "lastRowReceived">;
+type Upload = RunUpload;
 
-/** Rows the operator gave the run: those it holds and those that never reached the server. */
-export function rowsGiven(run: Upload): number {
-  return run.totalRows + run.rowsNotReceived;
-}
-
-/** "26,900 of 30,000 rows never reached the server", or null when every row did. */
-export function notReceivedSummary(run: Upload): string | null {
-  if (run.rowsNotReceived <= 0) return null;
-  const rows = rowsGiven(run) === 1 ? "row" : "rows";
-  return `${formatCount(run.rowsNotReceived)} of ${formatCount(rowsGiven(run))} ${rows} never reached the server`;
-}
+export { notReceivedSummary, rowsGiven };
 
 /**
  * The whole sentence beside a run's progress: how many rows never arrived, that they were not sent,

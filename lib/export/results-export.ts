@@ -3,8 +3,11 @@
  * accents, every cell safe from formula injection) and JSON for scripts. A file of a run whose upload
  * was cut short says so itself, since it holds only the rows that reached the server. Pure.
  */
+
+import { formatCount } from "@/lib/format-count";
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
+import { notReceivedSummary } from "@/lib/runs/rows-not-received";
 import type { RunSummary } from "@/lib/runs/run-types";
 
 const BOM = "\uFEFF";
@@ -45,20 +48,17 @@ export const RESULTS_CSV_HEADER = [
 /** What a results file says of its run besides its rows: whether every row the operator gave is in it. */
 export type ExportedRun = Pick<RunSummary, "id" | "totalRows" | "rowsNotReceived" | "lastRowReceived">;
 
-const count = (value: number) => value.toLocaleString("en-US");
-
 /**
  * The sentence a file of a run whose upload was cut short starts with, null when every row reached
- * the server. Worded as the run screens word it (components/runs/not-received-text.ts), but about
+ * the server. Counted as the run screens count it (lib/runs/rows-not-received.ts), but about
  * this file, and with no ";" and no formula start: it stays one inert cell in Excel, whichever list
  * separator the locale uses.
  */
 export function notReceivedNote(run: ExportedRun): string | null {
-  if (run.rowsNotReceived <= 0) return null;
-  const given = run.totalRows + run.rowsNotReceived;
-  const missing = `${count(run.rowsNotReceived)} of ${count(given)} ${given === 1 ? "row" : "rows"} never reached the server`;
+  const missing = notReceivedSummary(run);
+  if (missing === null) return null;
   const notSent = run.rowsNotReceived === 1 ? "It was not sent and is" : "They were not sent and are";
-  const after = count(run.lastRowReceived);
+  const after = formatCount(run.lastRowReceived);
   const [stopped, again] =
     run.lastRowReceived <= 0
       ? ["before the first row was saved", "the rows"]
