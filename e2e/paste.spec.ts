@@ -185,6 +185,18 @@ test.describe("where the page may read the clipboard", () => {
     await expect(onboard.cell(2, "birth")).toHaveText("1990-05-06");
     await expect(onboard.cell(2, "contact")).toHaveText("rui@example.com");
   });
+
+  test("a small paste read while the workers warm up pauses their warm-up, which then runs to its end", async ({
+    onboard,
+  }) => {
+    await onboard.open("Paste");
+    // The warm-up (40,000 made-up rows per worker) takes seconds: the paste below lands in it.
+    await expect(onboard.grid).toHaveAttribute("data-warm-up", "running");
+    await onboard.pasteAt(onboard.gridCell(1, 0), TWO_CONTACTS);
+    await expect(onboard.cell(2, "internalId")).toHaveText("emp-2");
+    // Held while the clipboard was read, resumed after the paste (the page checked these rows itself).
+    await expect(onboard.grid).toHaveAttribute("data-warm-up", "over", { timeout: 60_000 });
+  });
 });
 
 test.describe("where the page may not read the clipboard", () => {

@@ -6,6 +6,7 @@ import type { GridField } from "@/lib/import/grid-fields";
 import { forgetClipboardReadPermission, watchClipboardReadPermission } from "./clipboard-read";
 import { pasteMessage } from "./paste-message";
 import type { GridRowsApi } from "./use-grid-rows";
+import { getValidationPool } from "./validation-pool";
 
 /** Where a paste lands: a row and, unless the grid's row-number column, a field. */
 export interface PastedCell {
@@ -95,16 +96,22 @@ export function useGridPaste(options: {
 
   /** Reads the clipboard through the asynchronous Clipboard API and pastes at `cell`. */
   const pasteFromClipboard = async (cell: PastedCell | null) => {
-    let text: string;
+    // The workers stop warming up while the browser reads the clipboard: a big paste finds them idle.
+    const resumeWarmUp = getValidationPool().holdWarmUp();
     try {
-      text = await navigator.clipboard.readText();
-    } catch {
-      forgetClipboardReadPermission();
-      return announce(
-        "The browser did not let the page read the clipboard. Press Ctrl+V (Cmd+V on a Mac) in the grid to paste.",
-      );
+      let text: string;
+      try {
+        text = await navigator.clipboard.readText();
+      } catch {
+        forgetClipboardReadPermission();
+        return announce(
+          "The browser did not let the page read the clipboard. Press Ctrl+V (Cmd+V on a Mac) in the grid to paste.",
+        );
+      }
+      await pasteText(text, cell);
+    } finally {
+      resumeWarmUp();
     }
-    await pasteText(text, cell);
   };
 
   return { onPaste, pasteFromClipboard, canPasteFirstLineAsRow, pasteFirstLineAsRow };

@@ -108,3 +108,60 @@ describe("ValidationPool when a worker fails", () => {
     expect(first.terminated && second.terminated).toBe(true);
   });
 });
+
+describe("ValidationPool holding the warm-up for a paste on its way", () => {
+  const TARGET = { rowIndex: 0, field: null };
+  const pasteRequests = (worker: FakeWorker) =>
+    worker.received.filter((message) => message.type === "paste-validate") as Array<Record<string, unknown>>;
+  const holds = (worker: FakeWorker) =>
+    worker.received
+      .filter((message) => message.type === "hold-warm-up")
+      .map((message) => (message as unknown as { held: boolean }).held);
+
+  it("hands the second worker its part through the first once both are idle, and resumes the warm-up", async () => {
+    const pool = new ValidationPool();
+    pool.prepare(OPTIONS);
+    const [first, second] = FakeWorker.created as [FakeWorker, FakeWorker];
+    const resume = pool.holdWarmUp();
+    expect([holds(first), holds(second)]).toEqual([[true], [true]]);
+    first.answer("hold-warm-up", {});
+    second.answer("hold-warm-up", {});
+    await Promise.resolve();
+
+    void pool.pasteIntoBlankGrid("a\tb\r\n", TARGET, 0).catch(() => {});
+    expect(pasteRequests(first)).toEqual([expect.objectContaining({ role: "first", handsOver: true })]);
+    expect(pasteRequests(second)).toEqual([expect.not.objectContaining({ text: expect.anything() })]);
+
+    resume();
+    expect([holds(first), holds(second)]).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+  });
+
+  it("sends each worker the text while a worker has not said it is idle", async () => {
+    const pool = new ValidationPool();
+    pool.prepare(OPTIONS);
+    const [first, second] = FakeWorker.created as [FakeWorker, FakeWorker];
+    pool.holdWarmUp();
+    first.answer("hold-warm-up", {}); // the second is still in a warm-up slice
+    await Promise.resolve();
+
+    void pool.pasteIntoBlankGrid("a\tb\r\n", TARGET, 0).catch(() => {});
+    expect(pasteRequests(first)).toEqual([expect.objectContaining({ handsOver: false })]);
+    expect(pasteRequests(second)).toEqual([expect.objectContaining({ text: "a\tb\r\n" })]);
+  });
+
+  it("holds nothing once the warm-up is over", async () => {
+    const pool = new ValidationPool();
+    pool.prepare(OPTIONS);
+    const [first, second] = FakeWorker.created as [FakeWorker, FakeWorker];
+    first.answer("warm-up", {});
+    second.answer("warm-up", {});
+    await Promise.resolve();
+    await Promise.resolve();
+
+    pool.holdWarmUp()();
+    expect([holds(first), holds(second)]).toEqual([[], []]);
+  });
+});

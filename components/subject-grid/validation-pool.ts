@@ -70,6 +70,8 @@ export class ValidationPool {
   private nextPasteId = 0;
   private warmUpOver = false;
   private warmUpListeners = new Set<() => void>();
+  /** Every worker has paused its warm-up for a paste on its way (see holdWarmUp). */
+  private warmUpHeld = false;
 
   private get pool(): Worker[] {
     if (this.workers.length === 0) {
@@ -166,6 +168,32 @@ export class ValidationPool {
     );
   }
 
+  /**
+   * Pauses the warm-up at each worker's next slice while a paste is on its way: reading 100,000 rows
+   * from the clipboard takes the browser 0.1–0.3 s, time in which a slice under way ends (a cold one
+   * takes up to ~0.2 s), so the paste finds the workers idle rather than waiting for a slice, and the
+   * first can hand the second its part (see pasteIntoBlankGrid). Returns what resumes the warm-up (a
+   * paste the page handles itself, or none at all, must not leave the workers cold).
+   */
+  holdWarmUp(): () => void {
+    const workers = this.workers;
+    if (this.warmUpOver || workers.length === 0) return () => {};
+    let held = 0;
+    for (const worker of workers)
+      this.ask(worker, { type: "hold-warm-up", held: true }).then(
+        () => {
+          held += 1;
+          if (held === workers.length && this.workers === workers) this.warmUpHeld = true;
+        },
+        () => {},
+      );
+    return () => {
+      this.warmUpHeld = false;
+      if (this.workers === workers)
+        for (const worker of workers) this.post(worker, { type: "hold-warm-up", held: false });
+    };
+  }
+
   /** True once every worker has finished its warm-up, or cut it short for a real job. */
   readonly isWarmUpOver = (): boolean => this.warmUpOver;
 
@@ -206,10 +234,11 @@ export class ValidationPool {
     const firstJob = this.nextJobId + 1;
     const parts = [this.reply(first, firstJob, "paste-part")];
     const checks = [this.reply(first, firstJob, "paste-verdicts")];
-    // Once the workers are warm, the text goes to the first only (one copy on this thread), which
-    // cuts it and hands the second its part. During the warm-up each gets the text and cuts it: the
-    // first may be in a warm-up slice, and the second would wait for it (measured: later, not sooner).
-    const handsOver = this.warmUpOver;
+    // Once the workers are warm, or idle with their warm-up held, the text goes to the first only (one
+    // copy on this thread), which cuts it and hands the second its part. During the warm-up each gets
+    // the text and cuts it: the first may be in a warm-up slice, and the second would wait for it
+    // (measured: later, not sooner).
+    const handsOver = this.warmUpOver || this.warmUpHeld;
     this.post(first, { ...job, text, role: second ? "first" : "alone", handsOver });
     if (second) {
       parts.push(this.reply(second, firstJob + 1, "paste-part"));

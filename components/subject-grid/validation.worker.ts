@@ -63,6 +63,8 @@ type PeerMessage =
 
 export type ValidationRequest =
   | { jobId: number; type: "warm-up"; options: ImportOptions }
+  /** Pauses the warm-up between two slices (a paste is on its way) or resumes it; see holdWarmUp. */
+  | { jobId: number; type: "hold-warm-up"; held: boolean }
   /** The channel to the other worker (pools of two). */
   | { jobId: number; type: "connect"; port: MessagePort }
   /** `firstLineIsData`: read the first line as a row even when it looks like a header (see PasteTarget). */
@@ -86,6 +88,8 @@ export type ValidationRequest =
 
 export type ValidationReply =
   | { jobId: number; type: "warm-up" }
+  /** The warm-up is held: this worker is idle until the paste or the release arrives. */
+  | { jobId: number; type: "hold-warm-up" }
   | { jobId: number; type: "paste"; pasted: EncodedPaste }
   /** A paste-validate's part, as soon as it is placed (null: the text was not cut, no second part)… */
   | { jobId: number; type: "paste-part"; part: EncodedPastePart | null }
@@ -105,10 +109,29 @@ function post(reply: ValidationReply, transfer: Transferable[] = []): void {
 
 /** Set by the first real job: the warm-up then stops, or its slices would slow that job down. */
 let workArrived = false;
+/** Set while the page holds the warm-up (a paste is on its way); resolved when released or work arrives. */
+let warmUpHold: { released: Promise<void>; release: () => void } | null = null;
 
-/** A paste that arrives during the warm-up waits for one slice, not all (see warmUpSlices). */
+function holdWarmUp(held: boolean): void {
+  if (held && warmUpHold === null) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    warmUpHold = { released, release };
+  } else if (!held && warmUpHold !== null) {
+    warmUpHold.release();
+    warmUpHold = null;
+  }
+}
+
+/**
+ * A paste that arrives during the warm-up waits for one slice, not all (see warmUpSlices); one the
+ * page announced (holdWarmUp) waits for none: the warm-up stops at the next slice until it is released.
+ */
 async function warmUpInSlices(options: ImportOptions): Promise<void> {
   for (const slice of warmUpSlices()) {
+    if (warmUpHold !== null) await warmUpHold.released;
     if (workArrived) return;
     warmUpValidation(options, warmUpRows(slice.count, slice.first));
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -225,10 +248,17 @@ async function pasteAndValidate(
 self.onmessage = (event: MessageEvent<ValidationRequest>) => {
   const request = event.data;
   const { jobId } = request;
-  if (request.type !== "warm-up" && request.type !== "connect") workArrived = true;
+  if (request.type !== "warm-up" && request.type !== "connect" && request.type !== "hold-warm-up") {
+    workArrived = true;
+    holdWarmUp(false);
+  }
   switch (request.type) {
     case "warm-up":
       return void warmUpInSlices(request.options).then(() => post({ jobId, type: "warm-up" }));
+    case "hold-warm-up":
+      // This runs between two slices (a slice never yields): the worker is idle from here on.
+      holdWarmUp(request.held);
+      return request.held ? post({ jobId, type: "hold-warm-up" }) : undefined;
     case "paste":
       return post({
         jobId,
