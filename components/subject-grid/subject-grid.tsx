@@ -6,6 +6,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "re
 import { Button } from "@/components/ui/button";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
+import { rowCheckState } from "@/lib/import/problems-column";
 import { type GridValidation, rowMessages } from "@/lib/import/validate-grid";
 import { GridBody } from "./grid-body";
 import { COLUMN_CLASSES, getGridColumns, gridFeatures, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
@@ -72,9 +73,10 @@ export function SubjectGrid({
     ),
     announce: setAnnouncement,
     showRowProblems: setProblemsRow,
-    rowHasProblems: (rowIndex) => {
+    rowCheckStateOf: (rowIndex) => {
       const row = rows[rowIndex];
-      return rowMessages(validation.verdicts[rowIndex]).length > 0 || Boolean(row && answers?.get(row));
+      const verdict = validation.verdicts[rowIndex];
+      return rowCheckState(verdict, rowMessages(verdict).length + (row && answers?.get(row) ? 1 : 0));
     },
   });
   const { rect, context } = interaction;

@@ -23,6 +23,7 @@ import {
   selectionRect,
   selectionToTsv,
 } from "@/lib/import/grid-selection";
+import { nothingToListSentence, type RowCheckState } from "@/lib/import/problems-column";
 import type { RowVerdict } from "@/lib/import/validate-grid";
 import { canReadClipboardQuietly } from "./clipboard-read";
 import type { CellEditing, GridCellContext } from "./grid-context";
@@ -66,8 +67,8 @@ export function useGridInteraction(options: {
   announce: (message: string) => void;
   /** Opens the list of all a row's problems (Alt+↓ on its cells, Enter on its Problems cell). */
   showRowProblems: (rowIndex: number) => void;
-  /** Whether the row has anything to list: a problem, or what its last run answered. */
-  rowHasProblems: (rowIndex: number) => boolean;
+  /** Whether the row has anything to list (a problem, what its last run answered) or why not. */
+  rowCheckStateOf: (rowIndex: number) => RowCheckState;
 }) {
   const {
     grid,
@@ -78,7 +79,7 @@ export function useGridInteraction(options: {
     getCellElement,
     announce,
     showRowProblems,
-    rowHasProblems,
+    rowCheckStateOf,
   } = options;
   const [active, setActive] = useState<CellPosition>(ORIGIN);
   const [anchor, setAnchor] = useState<CellPosition>(ORIGIN);
@@ -254,12 +255,16 @@ export function useGridInteraction(options: {
   };
 
   const activeIsProblemsCell = safeActive.col === PROBLEMS_COLUMN;
-  /** Enter or F2 on a Problems cell: the row's problems in full, when it has any. */
+  /**
+   * Enter or F2 on a Problems cell, Alt+↓ on any of the row's cells: the row's problems in full, when
+   * it has any; else why not (no problems, an empty row, or one still being checked).
+   */
   const openActiveRowProblems = () => {
     const rowIndex = viewRows[safeActive.row];
     if (rowIndex === undefined) return;
-    if (rowHasProblems(rowIndex)) showRowProblems(rowIndex);
-    else announce(`Row ${rowIndex + 1} has no problems.`);
+    const state = rowCheckStateOf(rowIndex);
+    if (state === "something-to-list") showRowProblems(rowIndex);
+    else announce(nothingToListSentence(rowIndex + 1, state));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -293,10 +298,7 @@ export function useGridInteraction(options: {
         if (to) return run(() => moveTo(to, event.shiftKey));
       }
       if (event.altKey && key === "Enter") return run(applyActiveSuggestion);
-      if (event.altKey && key === "ArrowDown") {
-        const rowIndex = viewRows[safeActive.row];
-        return run(() => (rowIndex === undefined ? undefined : showRowProblems(rowIndex)));
-      }
+      if (event.altKey && key === "ArrowDown") return run(openActiveRowProblems);
       if (command || event.altKey) return false;
       switch (key) {
         case "Tab": {
