@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
 import { rowCheckState } from "@/lib/import/problems-column";
+import { scrollOffsetToShow } from "@/lib/import/scroll-to-show";
 import { type GridValidation, rowMessages } from "@/lib/import/validate-grid";
 import { GridBody } from "./grid-body";
 import { COLUMN_CLASSES, getGridColumns, gridFeatures, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
@@ -71,6 +72,19 @@ export function SubjectGrid({
         gridRef.current?.querySelector<HTMLElement>(`[data-cell="${position.row}:${position.col}"]`) ?? null,
       [],
     ),
+    scrollCellIntoViewSideways: useCallback((cell: HTMLElement) => {
+      // The virtualiser scrolls rows into view, never columns: the cell's own sideways scroll, done
+      // here on the body alone (scrollIntoView would also move the page and the rows).
+      const body = virtualizerRef.current?.scrollElement;
+      if (!body) return;
+      const box = cell.getBoundingClientRect();
+      const start = box.left - (body.getBoundingClientRect().left + body.clientLeft) + body.scrollLeft;
+      const offset = scrollOffsetToShow(
+        { start, end: start + box.width },
+        { offset: body.scrollLeft, size: body.clientWidth },
+      );
+      if (Math.abs(offset - body.scrollLeft) >= 0.5) body.scrollLeft = offset;
+    }, []),
     announce: setAnnouncement,
     showRowProblems: setProblemsRow,
     rowCheckStateOf: (rowIndex) => {

@@ -64,6 +64,8 @@ export function useGridInteraction(options: {
   verdicts: readonly (RowVerdict | undefined)[];
   scrollToRow: (viewRow: number) => void;
   getCellElement: (position: CellPosition) => HTMLElement | null;
+  /** Scrolls the grid's body sideways, if need be, to show the whole of a cell (rows scroll by scrollToRow). */
+  scrollCellIntoViewSideways: (cell: HTMLElement) => void;
   announce: (message: string) => void;
   /** Opens the list of all a row's problems (Alt+↓ on its cells, Enter on its Problems cell). */
   showRowProblems: (rowIndex: number) => void;
@@ -77,6 +79,7 @@ export function useGridInteraction(options: {
     verdicts,
     scrollToRow,
     getCellElement,
+    scrollCellIntoViewSideways,
     announce,
     showRowProblems,
     rowCheckStateOf,
@@ -143,7 +146,11 @@ export function useGridInteraction(options: {
     // On a busy machine a key typed after an arrow can open the editor before this frame: moving
     // the focus back to the cell then would close the editor and lose what is being typed.
     requestAnimationFrame(() => {
-      if (editingNow.current === null) getCellElement(safeActive)?.focus({ preventScroll: true });
+      if (editingNow.current !== null) return;
+      const cell = getCellElement(safeActive);
+      if (!cell) return;
+      cell.focus({ preventScroll: true });
+      scrollCellIntoViewSideways(cell);
     });
   });
 
