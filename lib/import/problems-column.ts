@@ -39,3 +39,18 @@ export function problemsCellName(state: RowCheckState): string | undefined {
 export function nothingToListSentence(rowNumber: number, state: NothingToList): string {
   return NOTHING_TO_LIST[state].sentence(rowNumber);
 }
+
+/**
+ * What the read-only Problems column answers to what would change a field, or copy one: the column
+ * has no field (typing, a paste, a clear or a fill starting there would land in columns the operator
+ * did not choose) and its text is the grid's checks, not data.
+ */
+export const PROBLEMS_COLUMN_REFUSALS = {
+  typing:
+    "The Problems column is read-only: Enter lists the row's problems, Home goes to the row's first field.",
+  paste:
+    "Nothing pasted: the Problems column is read-only. Move to the field the paste starts at (Home goes to the row's first).",
+  clear: "Nothing cleared: the Problems column is read-only.",
+  fill: "Nothing filled: the Problems column is read-only.",
+  copy: "Nothing copied: the Problems column holds the grid's checks, not data. Select fields to copy.",
+} as const;
