@@ -66,4 +66,16 @@ test("in a narrow window the keyboard scrolls the body sideways to show the whol
   const header = onboard.grid.getByRole("columnheader", { name: "Problems" });
   const [headerBox, cellBox] = await Promise.all([header.boundingBox(), lastProblems.boundingBox()]);
   expect(Math.abs((headerBox?.x ?? 0) - (cellBox?.x ?? 1))).toBeLessThan(1);
+
+  // A row header's click selects the row (its Problems cell becomes the active cell) without pulling
+  // the row numbers out of view: only keyboard moves and cell clicks scroll sideways.
+  await page.keyboard.press("ControlOrMeta+Home");
+  await expectShown(onboard.gridCell(1, 0));
+  // The first field brings the row numbers into view with it.
+  const scrolledTo = await body.evaluate((element) => element.scrollLeft);
+  expect(scrolledTo).toBe(0);
+  await onboard.gridRow(3).getByRole("rowheader").click();
+  await expect(onboard.gridRow(3)).toHaveAttribute("aria-selected", "true");
+  await expect(onboard.gridCell(2, 6)).toBeFocused();
+  expect(await body.evaluate((element) => element.scrollLeft)).toBe(scrolledTo);
 });

@@ -72,7 +72,7 @@ export function SubjectGrid({
         gridRef.current?.querySelector<HTMLElement>(`[data-cell="${position.row}:${position.col}"]`) ?? null,
       [],
     ),
-    scrollCellIntoViewSideways: useCallback((cell: HTMLElement) => {
+    scrollCellIntoViewSideways: useCallback((cell: HTMLElement, position: CellPosition) => {
       // The virtualiser scrolls rows into view, never columns: the cell's own sideways scroll, done
       // here on the body alone (scrollIntoView would also move the page and the rows).
       const body = virtualizerRef.current?.scrollElement;
@@ -80,7 +80,8 @@ export function SubjectGrid({
       const box = cell.getBoundingClientRect();
       const start = box.left - (body.getBoundingClientRect().left + body.clientLeft) + body.scrollLeft;
       const offset = scrollOffsetToShow(
-        { start, end: start + box.width },
+        // The first field brings the row numbers (the row's start) into view with it.
+        { start: position.col === 0 ? 0 : start, end: start + box.width },
         { offset: body.scrollLeft, size: body.clientWidth },
       );
       if (Math.abs(offset - body.scrollLeft) >= 0.5) body.scrollLeft = offset;

@@ -36,7 +36,7 @@ export function useGridInteraction(options: {
   scrollToRow: (viewRow: number) => void;
   getCellElement: (position: CellPosition) => HTMLElement | null;
   /** Scrolls the grid's body sideways, if need be, to show the whole of a cell (rows scroll by scrollToRow). */
-  scrollCellIntoViewSideways: (cell: HTMLElement) => void;
+  scrollCellIntoViewSideways: (cell: HTMLElement, position: CellPosition) => void;
   announce: (message: string) => void;
   /** Opens the list of all a row's problems (Alt+↓ on its cells, Enter on its Problems cell). */
   showRowProblems: (rowIndex: number) => void;
@@ -58,7 +58,10 @@ export function useGridInteraction(options: {
   const [active, setActive] = useState<CellPosition>(ORIGIN);
   const [anchor, setAnchor] = useState<CellPosition>(ORIGIN);
   const [editing, setEditing] = useState<CellEditing | null>(null);
-  const focusPending = useRef(false);
+  // What the next effect does with the active cell: nothing, focus it, or focus it and scroll it into
+  // view sideways too. Not sideways after a row header's click: the Problems cell that click makes
+  // active would pull the row numbers, just clicked, out of view in a narrow window.
+  const focusPending = useRef<"none" | "focus" | "focus-and-show">("none");
   const dragging = useRef(false);
 
   useEffect(() => {
@@ -103,7 +106,7 @@ export function useGridInteraction(options: {
   });
 
   const moveTo = useCallback((position: CellPosition, extend = false) => {
-    focusPending.current = true;
+    focusPending.current = "focus-and-show";
     setActive(position);
     if (!extend) setAnchor(position);
   }, []);
@@ -112,8 +115,9 @@ export function useGridInteraction(options: {
   const editingNow = useRef(editing);
   editingNow.current = editing;
   useEffect(() => {
-    if (!focusPending.current || editing) return;
-    focusPending.current = false;
+    if (focusPending.current === "none" || editing) return;
+    const showSideways = focusPending.current === "focus-and-show";
+    focusPending.current = "none";
     scrollToRow(safeActive.row);
     // On a busy machine a key typed after an arrow can open the editor before this frame: moving
     // the focus back to the cell then would close the editor and lose what is being typed.
@@ -122,7 +126,7 @@ export function useGridInteraction(options: {
       const cell = getCellElement(safeActive);
       if (!cell) return;
       cell.focus({ preventScroll: true });
-      scrollCellIntoViewSideways(cell);
+      if (showSideways) scrollCellIntoViewSideways(cell, safeActive);
     });
   });
 
@@ -178,7 +182,7 @@ export function useGridInteraction(options: {
   const selectRows = useCallback(
     (viewRow: number, extend: boolean) => {
       if (editing) commitEdit();
-      focusPending.current = true;
+      focusPending.current = "focus";
       setActive({ row: viewRow, col: LAST_COLUMN });
       setAnchor((current) => ({ row: extend ? current.row : viewRow, col: 0 }));
     },
