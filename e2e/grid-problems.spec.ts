@@ -159,6 +159,42 @@ test("the Problems cell is on the arrow-key path, lists its row's problems on En
   expect(await violations(page)).toStrictEqual([]);
 });
 
+/**
+ * The toolbar's Paste reads the clipboard and pastes at the active cell. On a Problems cell (read
+ * only, no field to start at) it changes nothing and says why, as Ctrl+V there does.
+ */
+test("the toolbar's Paste on a Problems cell pastes nothing and says why; on a field it pastes", async ({
+  onboard,
+  page,
+}) => {
+  await pasteRowWithThreeProblems(onboard, page);
+  const rowCount = await onboard.grid.getAttribute("aria-rowcount");
+  const pasteButton = page
+    .getByRole("toolbar", { name: "Grid tools" })
+    .getByRole("button", { name: "Paste" });
+  await page.evaluate(() => navigator.clipboard.writeText("pasted@example.com\tid-9"));
+
+  // The Problems cell of row 1 becomes the active cell (by keyboard: no click on its "+1 more").
+  await onboard.cell(1, "countryAlpha3").click();
+  await page.keyboard.press("ArrowRight");
+  await expect(onboard.gridCell(1, 6)).toBeFocused();
+  await pasteButton.click();
+  await expect(
+    page.getByText("Nothing pasted: the Problems column is read-only.", { exact: false }),
+  ).toBeVisible();
+  await expect(onboard.grid).toHaveAttribute("aria-rowcount", rowCount ?? "");
+  await expect(onboard.cell(1, "contact")).toHaveText("not a contact");
+  await expect(onboard.cell(1, "countryAlpha3")).toHaveText("XYZ");
+  await expect(page.getByTestId("grid-counts")).toContainText("2 rows · 1 valid");
+  await expect(page.getByText("pasted@example.com")).toHaveCount(0);
+
+  // The same button on a field pastes there: the refusal above was the Problems cell's, not the clipboard's.
+  await onboard.cell(2, "contact").click();
+  await pasteButton.click();
+  await expect(onboard.cell(2, "contact")).toHaveText("pasted@example.com");
+  await expect(onboard.cell(2, "internalId")).toHaveText("id-9");
+});
+
 test.describe("where the page may not read the clipboard", () => {
   test.use({ permissions: ["clipboard-write"] });
 

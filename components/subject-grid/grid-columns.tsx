@@ -9,6 +9,7 @@ import {
   type GridCells,
 } from "@/lib/import/grid-fields";
 import { PROBLEMS_COLUMN } from "@/lib/import/grid-selection";
+import { problemsCellName, rowCheckState } from "@/lib/import/problems-column";
 import { type RowVerdict, rowMessages } from "@/lib/import/validate-grid";
 import { cellErrorId, cellWarningId, type GridActions } from "./grid-context";
 
@@ -135,9 +136,10 @@ export const ProblemsCell = memo(function ProblemsCell({
       tabIndex={isActive ? 0 : -1}
       aria-selected={isSelected}
       aria-readonly="true"
-      // Said, not shown: the empty cell of a checked row says so when the keyboard lands on it. (A
-      // name, not a hidden text node: rows scrolling into view then create no extra elements.)
-      aria-label={lines === 0 && verdict && verdict.kind !== "blank" ? "No problems" : undefined}
+      // Said, not shown: an empty cell says why when the keyboard lands on it (no problems, an empty
+      // row, or a row still being checked: never "no problems" before the check). A name, not a
+      // hidden text node: rows scrolling into view then create no extra elements.
+      aria-label={problemsCellName(rowCheckState(verdict, lines))}
       aria-keyshortcuts={lines > 0 ? "Enter" : undefined}
       data-cell={`${viewRow}:${PROBLEMS_COLUMN}`}
       data-row={rowIndex}

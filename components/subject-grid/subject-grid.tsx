@@ -6,6 +6,8 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "re
 import { Button } from "@/components/ui/button";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
+import { rowCheckState } from "@/lib/import/problems-column";
+import { scrollOffsetToShow } from "@/lib/import/scroll-to-show";
 import { type GridValidation, rowMessages } from "@/lib/import/validate-grid";
 import { GridBody } from "./grid-body";
 import { COLUMN_CLASSES, getGridColumns, gridFeatures, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
@@ -70,11 +72,26 @@ export function SubjectGrid({
         gridRef.current?.querySelector<HTMLElement>(`[data-cell="${position.row}:${position.col}"]`) ?? null,
       [],
     ),
+    scrollCellIntoViewSideways: useCallback((cell: HTMLElement, position: CellPosition) => {
+      // The virtualiser scrolls rows into view, never columns: the cell's own sideways scroll, done
+      // here on the body alone (scrollIntoView would also move the page and the rows).
+      const body = virtualizerRef.current?.scrollElement;
+      if (!body) return;
+      const box = cell.getBoundingClientRect();
+      const start = box.left - (body.getBoundingClientRect().left + body.clientLeft) + body.scrollLeft;
+      const offset = scrollOffsetToShow(
+        // The first field brings the row numbers (the row's start) into view with it.
+        { start: position.col === 0 ? 0 : start, end: start + box.width },
+        { offset: body.scrollLeft, size: body.clientWidth },
+      );
+      if (Math.abs(offset - body.scrollLeft) >= 0.5) body.scrollLeft = offset;
+    }, []),
     announce: setAnnouncement,
     showRowProblems: setProblemsRow,
-    rowHasProblems: (rowIndex) => {
+    rowCheckStateOf: (rowIndex) => {
       const row = rows[rowIndex];
-      return rowMessages(validation.verdicts[rowIndex]).length > 0 || Boolean(row && answers?.get(row));
+      const verdict = validation.verdicts[rowIndex];
+      return rowCheckState(verdict, rowMessages(verdict).length + (row && answers?.get(row) ? 1 : 0));
     },
   });
   const { rect, context } = interaction;

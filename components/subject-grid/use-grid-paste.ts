@@ -24,12 +24,8 @@ export function cellOf(target: EventTarget | null): PastedCell | null {
   };
 }
 
-/**
- * The grid's paste: from the paste event, or read through the asynchronous Clipboard API (the
- * toolbar's Paste, and Ctrl+V where the permission is granted, see clipboard-read.ts), placed at a
- * cell and announced.
- */
-export function useGridPaste(options: {
+/** What the grid's paste works with: the rows, the rows shown, the cell editor, the announcements. */
+export interface GridPasteOptions {
   grid: GridRowsApi;
   viewRows: readonly number[];
   positionOf: (rowIndex: number) => number | undefined;
@@ -37,7 +33,14 @@ export function useGridPaste(options: {
   isEditing: boolean;
   closeEditor: () => void;
   announce: (message: string) => void;
-}) {
+}
+
+/**
+ * The grid's paste: from the paste event, or read through the asynchronous Clipboard API (the
+ * toolbar's Paste, and Ctrl+V where the permission is granted, see clipboard-read.ts), placed at a
+ * cell and announced.
+ */
+export function useGridPaste(options: GridPasteOptions) {
   const { grid, viewRows, positionOf, isEditing, closeEditor, announce } = options;
 
   useEffect(watchClipboardReadPermission, []);
