@@ -1,5 +1,4 @@
 import { formatCount } from "@/lib/format-count";
-import type { RunProgress, RunSummary } from "@/lib/runs/run-types";
 
 /** Display helpers shared by the run screens (numbers the way the rest of the console prints them). */
 
@@ -39,8 +38,3 @@ export const runPaths = {
     `/api/runs/${encodeURIComponent(runId)}/export?${new URLSearchParams({ format, filter })}`,
   resend: (runId: string) => `/onboard?${new URLSearchParams({ resend: runId })}`,
 };
-
-/** A run summary as the first progress reading (rate and ETA come with the first poll). */
-export function summaryAsProgress(run: RunSummary, readAt: string): RunProgress {
-  return { ...run, rowsPerSecond: null, etaSeconds: null, readAt };
-}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { ExportLinks } from "@/components/results-table/export-buttons";
 import { ResultsFilter } from "@/components/results-table/results-filter";
 import { ResultsPager, resultsPageCount } from "@/components/results-table/results-pager";
@@ -11,6 +11,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import type { RowResult } from "@/lib/humanos/results";
 import { ALL_RESULTS, countFailures, countsAsListed, rowsMatching } from "@/lib/runs/run-counts";
 import { isLiveState, type RowFilter, type RunProgress } from "@/lib/runs/run-types";
+import { exportHint } from "./export-hint";
 import { formatCount, runPaths } from "./format";
 import { useRunRows } from "./use-run-rows";
 
@@ -54,6 +55,8 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
       ? (rows.page?.total ?? rowsMatching(progress, filter))
       : rowsMatching(progress, filter);
   const failures = countFailures(counts);
+  const hint = exportHint(progress);
+  const hintId = useId();
   const currentPage = Math.min(page, resultsPageCount(matching) - 1);
   // Fewer rows match than when the page was chosen (a Resume sent some "not sent" rows): read the
   // last page there is, not an empty one past it.
@@ -88,9 +91,17 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
             </Link>
           )
         ) : null}
-        <ExportLinks href={(format) => runPaths.export(progress.id, format, filter)} />
+        <ExportLinks
+          href={(format) => runPaths.export(progress.id, format, filter)}
+          describedBy={hint ? hintId : undefined}
+        />
         <StatusLegend />
       </div>
+      {hint ? (
+        <p id={hintId} data-testid="export-hint" className="text-sm text-slate-700 dark:text-slate-300">
+          {hint}
+        </p>
+      ) : null}
       {rows.error ? (
         <p
           role="alert"

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, NOT_SENT } from "@/lib/humanos/statuses";
 import { parseDelimitedText } from "@/lib/import/parse-delimited";
+import type { RunUpload } from "@/lib/runs/rows-not-received";
 import {
   csvCell,
   type ExportedRun,
+  inProgressNote,
   neutraliseFormula,
   notReceivedNote,
   RESULTS_CSV_HEADER,
@@ -99,40 +101,113 @@ const results: RowResult[] = [
   },
 ];
 
-/** A run whose every row reached the server. */
-const COMPLETE: ExportedRun = { id: "run-complete", totalRows: 4, rowsNotReceived: 0, lastRowReceived: 4 };
+/** A run whose every row reached the server and got its answer. */
+const COMPLETE: ExportedRun = {
+  id: "run-complete",
+  state: "completed",
+  totalRows: 4,
+  rowsNotReceived: 0,
+  lastRowReceived: 4,
+  uploadComplete: true,
+  doneRows: 4,
+};
 /** A run whose tab closed after 3,100 of its 30,000 rows were saved. */
 const CUT_SHORT: ExportedRun = {
   id: "run-cut-short",
+  state: "completed",
   totalRows: 3100,
   rowsNotReceived: 26_900,
   lastRowReceived: 3100,
+  uploadComplete: true,
+  doneRows: 3100,
 };
+/** A run still sending: 1,200 of its 3,000 rows answered, every row uploaded. */
+const SENDING: ExportedRun = {
+  id: "run-sending",
+  state: "running",
+  totalRows: 3000,
+  rowsNotReceived: 0,
+  lastRowReceived: 3000,
+  uploadComplete: true,
+  doneRows: 1200,
+};
+const SENDING_NOTE =
+  "IN PROGRESS: the run was still sending when this file was made. 1,200 of 3,000 rows had an answer and 1,800 were still waiting, not in this file. Export again once the run has finished for every answer.";
 const CUT_SHORT_NOTE =
   "INCOMPLETE: 26,900 of 30,000 rows never reached the server (the upload stopped after row 3,100). They were not sent and are not in this file. Paste or load the rows after row 3,100 again and press Create subjects to send them.";
 
 describe("notReceivedNote", () => {
-  it.each<[string, ExportedRun, string | null]>([
+  it.each<[string, RunUpload, string | null]>([
     ["every row arrived", COMPLETE, null],
     ["an empty run whose every row arrived", { ...COMPLETE, totalRows: 0, lastRowReceived: 0 }, null],
     ["cut short after row 3,100", CUT_SHORT, CUT_SHORT_NOTE],
     [
       "one row of many missing",
-      { id: "r", totalRows: 9, rowsNotReceived: 1, lastRowReceived: 9 },
+      { totalRows: 9, rowsNotReceived: 1, lastRowReceived: 9 },
       "INCOMPLETE: 1 of 10 rows never reached the server (the upload stopped after row 9). It was not sent and is not in this file. Paste or load the rows after row 9 again and press Create subjects to send them.",
     ],
     [
       "the only row missing",
-      { id: "r", totalRows: 0, rowsNotReceived: 1, lastRowReceived: 0 },
+      { totalRows: 0, rowsNotReceived: 1, lastRowReceived: 0 },
       "INCOMPLETE: 1 of 1 row never reached the server (the upload stopped before the first row was saved). It was not sent and is not in this file. Paste or load the rows again and press Create subjects to send them.",
     ],
     [
       "nothing saved",
-      { id: "r", totalRows: 0, rowsNotReceived: 40, lastRowReceived: 0 },
+      { totalRows: 0, rowsNotReceived: 40, lastRowReceived: 0 },
       "INCOMPLETE: 40 of 40 rows never reached the server (the upload stopped before the first row was saved). They were not sent and are not in this file. Paste or load the rows again and press Create subjects to send them.",
     ],
   ])("%s", (_name, run, expected) => {
     expect(notReceivedNote(run)).toBe(expected);
+  });
+});
+
+describe("inProgressNote", () => {
+  const UPLOADING =
+    " The upload was still going on: some of the waiting rows may not have reached the server yet.";
+  it.each<[string, Partial<ExportedRun>, string | null]>([
+    ["a completed run", { state: "completed", doneRows: 3000 }, null],
+    ["a cancelled run", { state: "cancelled", doneRows: 3000 }, null],
+    ["an interrupted run with rows to resume", { state: "interrupted", doneRows: 1200 }, null],
+    ["a run cut short once it finished", { ...CUT_SHORT }, null],
+    ["a run sending", {}, SENDING_NOTE],
+    [
+      "a run sending while its upload goes on",
+      { uploadComplete: false, lastRowReceived: 2000 },
+      `IN PROGRESS: the run was still sending when this file was made. 1,200 of 3,000 rows had an answer and 1,800 were still waiting, not in this file.${UPLOADING} Export again once the run has finished for every answer.`,
+    ],
+    [
+      "a run being cancelled",
+      { state: "cancelling", doneRows: 2999 },
+      "IN PROGRESS: the run was still sending when this file was made. 2,999 of 3,000 rows had an answer and 1 was still waiting, not in this file. Export again once the run has finished for every answer.",
+    ],
+    [
+      "a run whose every row has its answer, not yet finished",
+      { doneRows: 3000 },
+      "IN PROGRESS: the run was still sending when this file was made. 3,000 of 3,000 rows had an answer. Export again once the run has finished for every answer.",
+    ],
+    [
+      "a draft uploading its rows",
+      { state: "draft", uploadComplete: false, doneRows: 0, lastRowReceived: 1000 },
+      `IN PROGRESS: the run had not started sending yet when this file was made. 0 of 3,000 rows had an answer and 3,000 were still waiting, not in this file.${UPLOADING} Export again once the run has finished for every answer.`,
+    ],
+    [
+      "a draft of one row, refused",
+      { state: "draft", totalRows: 1, doneRows: 1, lastRowReceived: 1 },
+      "IN PROGRESS: the run had not started sending yet when this file was made. 1 of 1 row had an answer. Export again once the run has finished for every answer.",
+    ],
+    [
+      "a run cancelled while its rows were still being uploaded",
+      { state: "cancelled", uploadComplete: false, doneRows: 1000 },
+      "IN PROGRESS: the run's rows were still being uploaded when this file was made. 1,000 of 3,000 rows had an answer and 2,000 were still waiting, not in this file. Export again once the upload has finished for every answer.",
+    ],
+  ])("%s", (_name, overrides, expected) => {
+    expect(inProgressNote({ ...SENDING, ...overrides })).toBe(expected);
+  });
+
+  it("starts no formula and splits into no field in a semicolon-separated reading", () => {
+    const note = inProgressNote({ ...SENDING, uploadComplete: false }) ?? "";
+    expect(note).not.toMatch(/[;\t\r\n]/);
+    expect(neutraliseFormula(note)).toBe(note);
   });
 });
 
@@ -156,14 +231,33 @@ describe("resultsToCsv", () => {
   it.each<[string, ExportedRun]>([
     ["complete", COMPLETE],
     ["cut short", CUT_SHORT],
+    ["still sending", SENDING],
   ])("reads back as even records, header and rows intact (%s)", (_name, run) => {
     const records = parseDelimitedText(resultsToCsv(run, results), ",");
     expect(new Set(records.map((record) => record.length))).toEqual(new Set([RESULTS_CSV_HEADER.length]));
-    const note = notReceivedNote(run);
+    const note = notReceivedNote(run) ?? inProgressNote(run);
     const [header, ...rows] = note === null ? records : records.slice(1);
     if (note !== null) expect(records[0]).toEqual([note, "", "", "", "", "", ""]);
     expect(header).toEqual([...RESULTS_CSV_HEADER]);
     expect(rows.map((row) => row[1])).toEqual(["ana@example.com", "'+351912345678", "'=cmd"]);
+  });
+
+  it("of a run still sending opens with the in-progress note, then the same file", () => {
+    const csv = resultsToCsv(SENDING, results);
+    const [first, ...rest] = csv.split("\r\n");
+    expect(first).toBe(`\uFEFF"${SENDING_NOTE}",,,,,,`);
+    expect(`\uFEFF${rest.join("\r\n")}`).toBe(resultsToCsv(COMPLETE, results));
+  });
+
+  it("of a run cut short and still sending opens with both notes, in-progress first", () => {
+    const run: ExportedRun = { ...CUT_SHORT, state: "running", doneRows: 1000 };
+    const records = parseDelimitedText(resultsToCsv(run, results), ",");
+    expect(records.slice(0, 3)).toEqual([
+      [inProgressNote(run), "", "", "", "", "", ""],
+      [CUT_SHORT_NOTE, "", "", "", "", "", ""],
+      [...RESULTS_CSV_HEADER],
+    ]);
+    expect(inProgressNote(run)).toMatch(/^IN PROGRESS: .* 1,000 of 3,100 rows had an answer and 2,100 were/);
   });
 
   it("keeps the note one cell starting no formula in a semicolon-separated reading too", () => {
@@ -189,7 +283,19 @@ describe("resultsToJson", () => {
     [
       "complete",
       COMPLETE,
-      { runId: "run-complete", rowsNotReceived: 0, lastRowReceived: 4, rowsNotReceivedNote: null },
+      {
+        runId: "run-complete",
+        rowsNotReceived: 0,
+        lastRowReceived: 4,
+        rowsNotReceivedNote: null,
+        state: "completed",
+        inProgress: false,
+        uploadComplete: true,
+        totalRows: 4,
+        rowsAnswered: 4,
+        rowsWaiting: 0,
+        inProgressNote: null,
+      },
     ],
     [
       "cut short",
@@ -199,12 +305,39 @@ describe("resultsToJson", () => {
         rowsNotReceived: 26_900,
         lastRowReceived: 3100,
         rowsNotReceivedNote: CUT_SHORT_NOTE,
+        state: "completed",
+        inProgress: false,
+        uploadComplete: true,
+        totalRows: 3100,
+        rowsAnswered: 3100,
+        rowsWaiting: 0,
+        inProgressNote: null,
       },
     ],
-  ])("says before its results whether rows never reached the server (%s)", (_name, run, head) => {
-    const { results: _results, ...rest } = parse(run);
-    expect(rest).toStrictEqual(head);
-  });
+    [
+      "still sending, its upload going on",
+      { ...SENDING, uploadComplete: false },
+      {
+        runId: "run-sending",
+        rowsNotReceived: 0,
+        lastRowReceived: 3000,
+        rowsNotReceivedNote: null,
+        state: "running",
+        inProgress: true,
+        uploadComplete: false,
+        totalRows: 3000,
+        rowsAnswered: 1200,
+        rowsWaiting: 1800,
+        inProgressNote: inProgressNote({ ...SENDING, uploadComplete: false }),
+      },
+    ],
+  ])(
+    "says before its results whether rows never reached the server or are still waiting (%s)",
+    (_name, run, head) => {
+      const { results: _results, ...rest } = parse(run);
+      expect(rest).toStrictEqual(head);
+    },
+  );
 });
 
 describe("results files streamed in batches", () => {
@@ -236,6 +369,13 @@ describe("results files streamed in batches", () => {
       rowsNotReceived: run.rowsNotReceived,
       lastRowReceived: run.lastRowReceived,
       rowsNotReceivedNote: notReceivedNote(run),
+      state: run.state,
+      inProgress: inProgressNote(run) !== null,
+      uploadComplete: run.uploadComplete,
+      totalRows: run.totalRows,
+      rowsAnswered: run.doneRows,
+      rowsWaiting: run.totalRows - run.doneRows,
+      inProgressNote: inProgressNote(run),
       results: items.map((item) => ({
         row: item.rowIndex + 1,
         ...item,
@@ -250,6 +390,7 @@ describe("results files streamed in batches", () => {
     ["uneven batches", COMPLETE, [2, 2, 1]],
     ["a batch per row", COMPLETE, [1, 1, 1, 1, 1]],
     ["uneven batches of a run cut short", CUT_SHORT, [2, 2, 1]],
+    ["uneven batches of a run still sending", SENDING, [2, 2, 1]],
   ])("are byte for byte the one-shot file: %s", (_name, run, batchSizes) => {
     expect(streamed("csv", run, batchSizes)).toBe(resultsToCsv(run, rows));
     expect(streamed("json", run, batchSizes)).toBe(resultsToJson(run, rows));
@@ -259,6 +400,7 @@ describe("results files streamed in batches", () => {
   it.each<[string, ExportedRun]>([
     ["complete", COMPLETE],
     ["cut short", CUT_SHORT],
+    ["still sending", SENDING],
   ])("an empty export is still a valid file (%s)", (_name, run) => {
     expect(streamed("json", run, [])).toBe(stringified(run, []));
     expect(JSON.parse(resultsToJson(run, [])).results).toStrictEqual([]);

@@ -1,14 +1,15 @@
 /**
  * Results as files an operator can keep: CSV for spreadsheets (UTF-8 with BOM so Excel reads the
  * accents, every cell safe from formula injection) and JSON for scripts. A file of a run whose upload
- * was cut short says so itself, since it holds only the rows that reached the server. Pure.
+ * was cut short says so itself, since it holds only the rows that reached the server, and so does a
+ * file taken while the run was still going on, since it holds only the answers so far. Pure.
  */
 
 import { formatCount } from "@/lib/format-count";
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
-import { notReceivedSummary } from "@/lib/runs/rows-not-received";
-import type { RunSummary } from "@/lib/runs/run-types";
+import { notReceivedSummary, type RunUpload } from "@/lib/runs/rows-not-received";
+import { isLiveState, type RunSummary } from "@/lib/runs/run-types";
 
 const BOM = "\uFEFF";
 /** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
@@ -45,8 +46,55 @@ export const RESULTS_CSV_HEADER = [
   "did",
 ] as const;
 
-/** What a results file says of its run besides its rows: whether every row the operator gave is in it. */
-export type ExportedRun = Pick<RunSummary, "id" | "totalRows" | "rowsNotReceived" | "lastRowReceived">;
+/**
+ * What a results file says of its run besides its rows: whether every row the operator gave is in
+ * it, and whether the run was still going on when the file was made.
+ */
+export type ExportedRun = Pick<
+  RunSummary,
+  "id" | "state" | "totalRows" | "rowsNotReceived" | "lastRowReceived" | "uploadComplete" | "doneRows"
+>;
+
+/**
+ * Whether rows of the run may still get an answer, or still arrive, without the operator doing
+ * anything: it is sending, it has not started yet (a draft, its rows being uploaded), or the browser
+ * is still uploading its rows (a run cancelled mid-upload takes the rest, recorded as not sent).
+ */
+export function isInProgress(run: Pick<RunSummary, "state" | "uploadComplete">): boolean {
+  return isLiveState(run.state) || run.state === "draft" || !run.uploadComplete;
+}
+
+/** Rows the run holds with no outcome yet: not in a file made now (only rows with an answer are). */
+export function rowsWaiting(run: Pick<RunSummary, "totalRows" | "doneRows">): number {
+  return Math.max(0, run.totalRows - run.doneRows);
+}
+
+/**
+ * The sentence a file made while its run was still going on starts with, null once nothing more can
+ * happen to the run without the operator. Counts are those of the moment the export started (answers
+ * landing while it streams may be in the file too). No ";" and no formula start, as notReceivedNote.
+ */
+export function inProgressNote(run: ExportedRun): string | null {
+  if (!isInProgress(run)) return null;
+  const sending = isLiveState(run.state);
+  const when = sending
+    ? "the run was still sending"
+    : run.state === "draft"
+      ? "the run had not started sending yet"
+      : "the run's rows were still being uploaded";
+  const waiting = rowsWaiting(run);
+  const of = `${formatCount(run.doneRows)} of ${formatCount(run.totalRows)} ${run.totalRows === 1 ? "row" : "rows"} had an answer`;
+  const counts =
+    waiting === 0
+      ? `${of}.`
+      : `${of} and ${formatCount(waiting)} ${waiting === 1 ? "was" : "were"} still waiting, not in this file.`;
+  const upload =
+    (sending || run.state === "draft") && !run.uploadComplete
+      ? " The upload was still going on: some of the waiting rows may not have reached the server yet."
+      : "";
+  const again = sending || run.state === "draft" ? "the run has finished" : "the upload has finished";
+  return `IN PROGRESS: ${when} when this file was made. ${counts}${upload} Export again once ${again} for every answer.`;
+}
 
 /**
  * The sentence a file of a run whose upload was cut short starts with, null when every row reached
@@ -54,7 +102,7 @@ export type ExportedRun = Pick<RunSummary, "id" | "totalRows" | "rowsNotReceived
  * this file, and with no ";" and no formula start: it stays one inert cell in Excel, whichever list
  * separator the locale uses.
  */
-export function notReceivedNote(run: ExportedRun): string | null {
+export function notReceivedNote(run: RunUpload): string | null {
   const missing = notReceivedSummary(run);
   if (missing === null) return null;
   const notSent = run.rowsNotReceived === 1 ? "It was not sent and is" : "They were not sent and are";
@@ -67,12 +115,16 @@ export function notReceivedNote(run: ExportedRun): string | null {
 }
 
 /**
- * The CSV's first line when rows never reached the server: the note alone in the first cell, where
- * Excel opens (a note at the end would sit below thousands of rows; a column would repeat it on every
- * row). The line has as many fields as the header, so a strict reader still sees even records.
+ * The CSV's first lines when the file is not the whole run (still going on, rows that never reached
+ * the server): each note alone in the first cell, where Excel opens (a note at the end would sit
+ * below thousands of rows; a column would repeat it on every row). Each line has as many fields as
+ * the header, so a strict reader still sees even records. No note, no line: the file is as it was.
  */
-function csvNoteLine(note: string): string {
-  return `${csvCell(note)}${",".repeat(RESULTS_CSV_HEADER.length - 1)}\r\n`;
+function csvNoteLines(run: ExportedRun): string {
+  return [inProgressNote(run), notReceivedNote(run)]
+    .filter((note) => note !== null)
+    .map((note) => `${csvCell(note)}${",".repeat(RESULTS_CSV_HEADER.length - 1)}\r\n`)
+    .join("");
 }
 
 function csvLine(result: RowResult): string {
@@ -103,6 +155,15 @@ function jsonHead(run: ExportedRun) {
     rowsNotReceived: run.rowsNotReceived,
     lastRowReceived: run.lastRowReceived,
     rowsNotReceivedNote: notReceivedNote(run),
+    /** The run's state when the export started ("running": the file holds the answers so far). */
+    state: run.state,
+    inProgress: isInProgress(run),
+    uploadComplete: run.uploadComplete,
+    /** Rows the run held, those with an answer (each in `results` when unfiltered), those still waiting. */
+    totalRows: run.totalRows,
+    rowsAnswered: run.doneRows,
+    rowsWaiting: rowsWaiting(run),
+    inProgressNote: inProgressNote(run),
   };
 }
 
@@ -129,10 +190,7 @@ export interface ResultsFileFormat {
 export const RESULTS_FILE_FORMATS: Record<"csv" | "json", ResultsFileFormat> = {
   csv: {
     contentType: "text/csv; charset=utf-8",
-    opening: (run) => {
-      const note = notReceivedNote(run);
-      return `${BOM}${note === null ? "" : csvNoteLine(note)}${RESULTS_CSV_HEADER.join(",")}\r\n`;
-    },
+    opening: (run) => `${BOM}${csvNoteLines(run)}${RESULTS_CSV_HEADER.join(",")}\r\n`,
     batch: (results) => results.map((result) => `${csvLine(result)}\r\n`).join(""),
     closing: () => "",
   },

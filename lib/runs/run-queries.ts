@@ -189,7 +189,11 @@ export async function* iterateRunRows(
   filter: RowFilter,
   batchSize = 2000,
 ): AsyncGenerator<RowResult[]> {
-  const where = rowFilterCondition(filter, await isRunLive(db, runId));
+  // A draft has sent nothing yet: its rows are waiting, as a live run's unanswered rows are, not
+  // "no answer recorded" (the file says how many wait: lib/export/results-export.ts).
+  const record = await getRunRecord(db, runId);
+  const waiting = record !== undefined && (isLiveState(record.state) || record.state === "draft");
+  const where = rowFilterCondition(filter, waiting);
   const [extent] = await queryRows<{ last: number | null }>(
     db,
     sql`SELECT max(row_index) AS last FROM run_rows WHERE run_id = ${runId}`,

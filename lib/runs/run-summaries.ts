@@ -26,6 +26,7 @@ function toSummary(run: RunRow, { counts, resumableRows, cancelledRows }: RunCou
     totalRows: run.totalRows,
     rowsNotReceived: run.rowsNotReceived,
     lastRowReceived: run.receivedThrough + 1,
+    uploadComplete: run.uploadComplete,
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     counts: statusCounts,

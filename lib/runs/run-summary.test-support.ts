@@ -13,6 +13,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     totalRows: 1000,
     rowsNotReceived: 0,
     lastRowReceived: 1000,
+    uploadComplete: true,
     startedAt: "2026-11-27T10:00:00.000Z",
     finishedAt: null,
     counts: [],

@@ -38,6 +38,8 @@ export interface RunSummary {
   rowsNotReceived: number;
   /** The row number (1-based, as the grid numbers them) of the last row stored; 0 when none was. */
   lastRowReceived: number;
+  /** No more rows will arrive from the browser (false while its upload goes on). */
+  uploadComplete: boolean;
   startedAt: string | null;
   finishedAt: string | null;
   /** Rows with an outcome, per status (a row not sent counts under "not-sent"). */

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { shortRunId, summaryAsProgress } from "@/components/runs/format";
+import { shortRunId } from "@/components/runs/format";
 import { RunDetails } from "@/components/runs/run-details";
 import { getDatabase } from "@/lib/db/shared-database";
-import { getRunSummary } from "@/lib/runs/run-summaries";
+import { getRunProgress } from "@/lib/runs/run-summaries";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,8 @@ export default async function RunPage({ params }: Params) {
   // Run ids are UUIDs: anything else is not a run (and must not reach a uuid column).
   if (!z.uuid().safeParse(id).success) notFound();
   const { db } = await getDatabase();
-  const run = await getRunSummary(db, id);
+  // The progress GET /api/runs/[id] gives (rate and ETA included): the page does not read it again at once.
+  const run = await getRunProgress(db, id);
   if (!run) notFound();
   return (
     <div className="flex flex-col gap-4">
@@ -30,7 +31,7 @@ export default async function RunPage({ params }: Params) {
           ← All runs
         </Link>
       </p>
-      <RunDetails initial={summaryAsProgress(run, new Date().toISOString())} />
+      <RunDetails initial={run} />
     </div>
   );
 }
