@@ -55,7 +55,10 @@ try {
   });
   await page.evaluate(() => {
     window.pasteStart = performance.now();
-    window.pasteLog.push([window.pasteStart, `paste key, ${Math.round(window.pasteStart)} ms after navigation`]);
+    window.pasteLog.push([
+      window.pasteStart,
+      `paste key, ${Math.round(window.pasteStart)} ms after navigation`,
+    ]);
     performance.mark("bench: paste key");
   });
   await page.keyboard.press("ControlOrMeta+V");

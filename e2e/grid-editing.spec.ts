@@ -104,4 +104,15 @@ test("errors can be found, fixed in place, undone and redone", async ({ onboard,
   await page.getByRole("button", { name: "Delete row" }).click();
   await expect(onboard.cell(4, "contact")).toHaveText("ok3@example.org");
   await expect(page.getByTestId("grid-counts")).toContainText("4 rows · 4 valid · 0 with errors");
+
+  // By keyboard: a range of two rows selected with Shift+↓, Ctrl+Alt+− deletes both, Ctrl+Z restores them.
+  await onboard.cell(1, "contact").click();
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("ControlOrMeta+Alt+Minus");
+  await expect(page.getByText("Deleted 2 rows. Ctrl+Z undoes it.")).toBeVisible();
+  await expect(onboard.cell(1, "contact")).toHaveText("ok2@example.org");
+  await expect(page.getByTestId("grid-counts")).toContainText("2 rows · 2 valid");
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(onboard.cell(1, "contact")).toHaveText("ok1@example.org");
+  await expect(page.getByTestId("grid-counts")).toContainText("4 rows · 4 valid");
 });

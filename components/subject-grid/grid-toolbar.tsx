@@ -66,7 +66,13 @@ export function GridToolbar({
       >
         <ArrowDownToLine aria-hidden="true" className="size-4" /> Fill down
       </Button>
-      <Button variant="secondary" size="sm" onClick={onDeleteSelectedRows}>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={onDeleteSelectedRows}
+        title="Delete the selected rows (Ctrl+Alt+−; Ctrl+Z undoes it)"
+        aria-keyshortcuts="Control+Alt+Minus"
+      >
         <Trash2 aria-hidden="true" className="size-4" /> Delete{" "}
         {selectedRowCount === 1 ? "row" : `${selectedRowCount} rows`}
       </Button>

@@ -202,9 +202,10 @@ export function SubjectGrid({
         />
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Arrows move, Shift+arrows select, type or Enter to edit, Delete clears, Ctrl+D fills down, Ctrl+Z /
-        Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Alt+Enter takes a suggested correction, Alt+↓
-        (or Enter on its Problems cell) lists all of the row's problems, Ctrl+C / Ctrl+V copy and paste.
+        Arrows move, Shift+arrows select, type or Enter to edit, Delete clears, Ctrl+D fills down, Ctrl+Alt+−
+        deletes the selected rows, Ctrl+Z / Ctrl+Shift+Z undo and redo, F8 jumps to the next error, Alt+Enter
+        takes a suggested correction, Alt+↓ (or Enter on its Problems cell) lists all of the row's problems,
+        Ctrl+C / Ctrl+V copy and paste.
       </p>
       {problemsRow !== null ? (
         <RowProblemsDialog

@@ -222,6 +222,9 @@ export function useGridInteraction(options: {
       case "fill-down":
         commands.fillSelectionDown();
         break;
+      case "delete-rows":
+        commands.deleteSelectedRows();
+        break;
       case "paste":
         return clipboard.pasteKey(target);
       case "select-all":
@@ -263,6 +266,7 @@ export function useGridInteraction(options: {
     if (target !== event.currentTarget && !target.matches("[data-cell]")) return;
     const press = {
       key: event.key,
+      code: event.code,
       command: event.ctrlKey || event.metaKey,
       shift: event.shiftKey,
       alt: event.altKey,

@@ -18,6 +18,31 @@ describe("gridKeyAction", () => {
     ["Ctrl+D fills down", press("d", { command: true }), FIELD, { kind: "fill-down" }],
     ["Ctrl+V pastes", press("v", { command: true }), FIELD, { kind: "paste" }],
     [
+      "Ctrl+Alt+− deletes the selected rows",
+      press("-", { code: "Minus", command: true, alt: true }),
+      FIELD,
+      { kind: "delete-rows" },
+    ],
+    [
+      "Cmd+Option+− on a Mac (the key types an en dash) deletes them too",
+      press("–", { code: "Minus", command: true, alt: true }),
+      FIELD,
+      { kind: "delete-rows" },
+    ],
+    [
+      "Ctrl+Alt+− on the number pad deletes them too",
+      press("-", { code: "NumpadSubtract", command: true, alt: true }),
+      PROBLEMS,
+      { kind: "delete-rows" },
+    ],
+    [
+      "Ctrl+− alone is the browser's zoom out",
+      press("-", { code: "Minus", command: true }),
+      FIELD,
+      undefined,
+    ],
+    ["Alt+− alone deletes nothing", press("-", { code: "Minus", alt: true }), FIELD, undefined],
+    [
       "Ctrl+V on the Problems cell asks to paste (refused there)",
       press("v", { command: true }),
       PROBLEMS,

@@ -7,13 +7,17 @@ import { type CellPosition, LAST_COLUMN, moveTarget, PROBLEMS_COLUMN } from "./g
 /** A key as the grid reads it: Ctrl and Cmd are one `command`. */
 export interface GridKeyPress {
   key: string;
+  /** The physical key (KeyboardEvent.code), for shortcuts whose character depends on the layout. */
+  code?: string;
   command: boolean;
   shift: boolean;
   alt: boolean;
 }
 
 export type GridKeyAction =
-  | { kind: "undo" | "redo" | "fill-down" | "select-all" | "clear" | "collapse-selection" }
+  | {
+      kind: "undo" | "redo" | "fill-down" | "select-all" | "clear" | "collapse-selection" | "delete-rows";
+    }
   /** Ctrl+V: the grid reads the clipboard itself where it may, else lets the paste event come. */
   | { kind: "paste" }
   | { kind: "move"; to: CellPosition; extend: boolean }
@@ -36,7 +40,11 @@ export function gridKeyAction(
   rowCount: number,
   pageRows: number,
 ): GridKeyAction | undefined {
-  const { key, command, shift, alt } = press;
+  const { key, code, command, shift, alt } = press;
+  // Ctrl+Alt+− (Cmd+Option+− on a Mac, as in Google Sheets) deletes the selected rows. By the physical
+  // key: Option+− types "–" on a Mac. Ctrl+− alone stays the browser's zoom out.
+  if (command && alt && (code === "Minus" || code === "NumpadSubtract" || key === "-"))
+    return { kind: "delete-rows" };
   if (command) {
     const letter = key.toLowerCase();
     if (letter === "z") return { kind: shift ? "redo" : "undo" };
