@@ -41,3 +41,25 @@ test("column names stay above their cells when the grid is narrower than its col
     }
   }
 });
+
+test("a 20-character e-mail shows whole in the grid's Contact column and on one line in the results", async ({
+  onboard,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await onboard.open("Paste");
+  const contact = "joana.silva@mail.com";
+  await onboard.pasteAt(onboard.gridCell(1, 0), `${contact}\tid-1\tAna Silva\t1980-02-01\t12345678\tPRT\r\n`);
+  const cell = onboard.cell(1, "contact");
+  await expect(cell).toHaveText(contact);
+  // Truncated text overflows its cell (scrollWidth > clientWidth); whole text does not.
+  expect(await cell.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+
+  await onboard.createButton.click();
+  const shown = onboard.results.getByText(contact, { exact: true });
+  await expect(shown).toBeVisible({ timeout: 30_000 });
+  const lineHeight = await shown.evaluate((element) =>
+    Number.parseFloat(getComputedStyle(element).lineHeight),
+  );
+  expect((await shown.boundingBox())?.height ?? 0).toBeLessThan(lineHeight * 1.5);
+});

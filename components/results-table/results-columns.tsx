@@ -18,7 +18,9 @@ export function getResultsColumns() {
     }),
     helper.accessor("contact", {
       header: "Contact",
-      cell: (info) => <span className="break-all">{info.getValue()}</span>,
+      // At least 18 characters wide before a long contact wraps (break-all let the table squeeze the
+      // column until "ana@example.com" broke in two).
+      cell: (info) => <span className="block min-w-[18ch] [overflow-wrap:anywhere]">{info.getValue()}</span>,
     }),
     helper.accessor("internalId", { header: "Internal ID", cell: (info) => info.getValue() ?? "" }),
     helper.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
@@ -30,7 +32,7 @@ export function getResultsColumns() {
         if (!did) return <span className="sr-only">none</span>;
         return (
           <span className="inline-flex items-center gap-1">
-            <code className="text-xs break-all">{did}</code>
+            <code className="block min-w-[24ch] text-xs [overflow-wrap:anywhere]">{did}</code>
             <CopyDidButton did={did} rowNumber={info.row.original.rowIndex + 1} />
           </span>
         );

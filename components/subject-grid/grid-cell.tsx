@@ -4,7 +4,7 @@ import { CircleAlert, TriangleAlert } from "lucide-react";
 import { type KeyboardEvent, memo } from "react";
 import { GRID_FIELD_LABELS, type GridField } from "@/lib/import/grid-fields";
 import type { RowVerdict } from "@/lib/import/validate-grid";
-import { COLUMN_CLASSES } from "./grid-columns";
+import { FIELD_COLUMN_CLASSES } from "./grid-columns";
 import { cellErrorId, cellWarningId, type GridActions } from "./grid-context";
 
 function cellRing(isActive: boolean, hasError: boolean, hasWarning: boolean): string {
@@ -108,7 +108,7 @@ export const GridCell = memo(function GridCell({
       onMouseEnter={() => grid.dragOver({ row: viewRow, col })}
       onDoubleClick={() => grid.startEditing({ row: viewRow, col })}
       // Plain concatenation, not cn(): these classes never conflict, and hundreds of cells render per frame.
-      className={`relative h-full ${COLUMN_CLASSES.field} cursor-cell border-slate-200 text-sm outline-none dark:border-slate-800 ${
+      className={`relative h-full ${FIELD_COLUMN_CLASSES[field]} cursor-cell border-slate-200 text-sm outline-none dark:border-slate-800 ${
         plain ? "truncate leading-[47px]" : "flex flex-col justify-center"
       } ${isSelected ? "bg-blue-50 dark:bg-blue-950/60" : ""} ${cellRing(isActive, Boolean(error), Boolean(warning))}`}
     >

@@ -7,6 +7,7 @@ import {
   GRID_FIELD_SHORT_LABELS,
   GRID_FIELDS,
   type GridCells,
+  type GridField,
 } from "@/lib/import/grid-fields";
 import { PROBLEMS_COLUMN } from "@/lib/import/grid-selection";
 import { problemsCellName, rowCheckState } from "@/lib/import/problems-column";
@@ -25,10 +26,22 @@ export const gridFeatures = tableFeatures({});
  */
 export const COLUMN_CLASSES = {
   number: "w-14 flex-none",
-  field: "min-w-[8.5rem] flex-1 border-l px-2",
   problems: "min-w-80 flex-[2.2_1_0%] border-l px-2",
   remove: "w-11 flex-none border-l",
 } as const;
+/**
+ * Each field's column: the contact, the value every row is sent for, widest (an e-mail of 20
+ * characters shows whole), the country's three letters narrowest. Their minimums add up
+ * to 51rem, as six columns of 8.5rem did (ROW_MIN_WIDTH_CLASS below).
+ */
+export const FIELD_COLUMN_CLASSES: Record<GridField, string> = {
+  contact: "min-w-[12.5rem] flex-[1.4_1_0%] border-l px-2",
+  internalId: "min-w-[7rem] flex-[0.9_1_0%] border-l px-2",
+  fullName: "min-w-[9.5rem] flex-[1.1_1_0%] border-l px-2",
+  birth: "min-w-[8.5rem] flex-1 border-l px-2",
+  docId: "min-w-[7.5rem] flex-1 border-l px-2",
+  countryAlpha3: "min-w-[6rem] flex-[0.7_1_0%] border-l px-2",
+};
 /** The columns' minimum widths added up: narrower, the rows scroll sideways. */
 export const ROW_MIN_WIDTH_CLASS = "min-w-[77.25rem]";
 const helper = createColumnHelper<typeof gridFeatures, GridCells>();

@@ -4,13 +4,19 @@ import { useTable } from "@tanstack/react-table";
 import type { Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
-import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
+import { GRID_FIELDS, type GridCells, type GridField } from "@/lib/import/grid-fields";
 import type { CellPosition } from "@/lib/import/grid-selection";
 import { rowCheckState } from "@/lib/import/problems-column";
 import { scrollOffsetToShow } from "@/lib/import/scroll-to-show";
 import { type GridValidation, rowMessages } from "@/lib/import/validate-grid";
 import { GridBody } from "./grid-body";
-import { COLUMN_CLASSES, getGridColumns, gridFeatures, ROW_MIN_WIDTH_CLASS } from "./grid-columns";
+import {
+  COLUMN_CLASSES,
+  FIELD_COLUMN_CLASSES,
+  getGridColumns,
+  gridFeatures,
+  ROW_MIN_WIDTH_CLASS,
+} from "./grid-columns";
 import type { GridActions } from "./grid-context";
 import { GridToolbar } from "./grid-toolbar";
 import { RowProblemsDialog } from "./row-problems-dialog";
@@ -175,7 +181,7 @@ export function SubjectGrid({
               <div
                 key={header.id}
                 role="columnheader"
-                className={`${header.id === "problems" ? COLUMN_CLASSES.problems : COLUMN_CLASSES.field} border-transparent ${HEADER_CELL_CLASS}`}
+                className={`${header.id === "problems" ? COLUMN_CLASSES.problems : FIELD_COLUMN_CLASSES[header.id as GridField]} border-transparent ${HEADER_CELL_CLASS}`}
               >
                 <table.FlexRender header={header} />
               </div>
