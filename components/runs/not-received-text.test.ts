@@ -7,6 +7,7 @@ import {
   type ShownRunState,
   shownRunState,
 } from "./not-received-text";
+import { RUN_STATE_INFO } from "./run-state";
 
 type Upload = { totalRows: number; rowsNotReceived: number; lastRowReceived: number };
 
@@ -58,6 +59,19 @@ describe("the state a run shows", () => {
     ["interrupted", 3_900, "interrupted"],
     ["draft", 0, "draft"],
   ])("%s with %i rows never received shows %s", (state, rowsNotReceived, shown) => {
-    expect(shownRunState({ state, rowsNotReceived })).toBe(shown);
+    expect(shownRunState({ state, rowsNotReceived, uploadComplete: true })).toBe(
+      state === "draft" ? "draft-upload-stopped" : shown,
+    );
+    expect(shownRunState({ state, rowsNotReceived, uploadComplete: false })).toBe(shown);
+  });
+
+  it("a draft says its rows are still being uploaded while they are, and that the upload stopped once it has", () => {
+    const draft = { state: "draft", rowsNotReceived: 0 } as const;
+    expect(RUN_STATE_INFO[shownRunState({ ...draft, uploadComplete: false })].description).toBe(
+      "Not started — its rows are still being uploaded; nothing has been sent yet",
+    );
+    expect(RUN_STATE_INFO[shownRunState({ ...draft, uploadComplete: true })].description).toBe(
+      "Not started — its rows were still being saved when the upload stopped; nothing was sent",
+    );
   });
 });

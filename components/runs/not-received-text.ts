@@ -31,11 +31,16 @@ export function notReceivedSentence(run: Upload): string | null {
 
 /**
  * The state a run shows: its stored state, except that a run which finished with rows that never
- * reached the server is not plainly "completed" (it sent all it had, not all it was given). The
- * stored state stays "completed": nothing more will happen to the run.
+ * reached the server is not plainly "completed" (it sent all it had, not all it was given), and a
+ * draft whose upload has ended (the browser closed it before starting the run) is not still
+ * receiving its rows. The stored states stay: nothing more will happen to either run by itself.
  */
-export type ShownRunState = RunState | "completed-upload-cut-short";
+export type ShownRunState = RunState | "completed-upload-cut-short" | "draft-upload-stopped";
 
-export function shownRunState(run: Pick<RunSummary, "state" | "rowsNotReceived">): ShownRunState {
-  return run.state === "completed" && run.rowsNotReceived > 0 ? "completed-upload-cut-short" : run.state;
+export function shownRunState(
+  run: Pick<RunSummary, "state" | "rowsNotReceived" | "uploadComplete">,
+): ShownRunState {
+  if (run.state === "completed" && run.rowsNotReceived > 0) return "completed-upload-cut-short";
+  if (run.state === "draft" && run.uploadComplete) return "draft-upload-stopped";
+  return run.state;
 }

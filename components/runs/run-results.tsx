@@ -10,7 +10,7 @@ import { RESULTS_PAGE_SIZE, ResultsTable } from "@/components/results-table/resu
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { RowResult } from "@/lib/humanos/results";
 import { ALL_RESULTS, countFailures, countsAsListed, rowsMatching } from "@/lib/runs/run-counts";
-import { isLiveState, type RowFilter, type RunProgress } from "@/lib/runs/run-types";
+import { isLiveState, isWaitingState, type RowFilter, type RunProgress } from "@/lib/runs/run-types";
 import { exportHint } from "./export-hint";
 import { formatCount, runPaths } from "./format";
 import { useRunRows } from "./use-run-rows";
@@ -35,6 +35,9 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
   const [filter, setFilter] = useState<RowFilter>(ALL_RESULTS);
   const [page, setPage] = useState(0);
   const isLive = isLiveState(progress.state);
+  // Rows without an answer wait for one (a live run, or a draft whose rows are still being
+  // uploaded): they are not listed, and nothing needs the operator yet.
+  const waiting = isWaitingState(progress.state);
   const rows = useRunRows(progress.id, {
     filter,
     offset: page * RESULTS_PAGE_SIZE,
@@ -49,11 +52,8 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
   });
   const counts = useMemo(() => countsAsListed(progress), [progress]);
   // The progress is read more often than the page (which may be kept while final): its counts are
-  // the ones the server would give. Only a draft's rows are counted one by one, by the page read.
-  const matching =
-    progress.state === "draft"
-      ? (rows.page?.total ?? rowsMatching(progress, filter))
-      : rowsMatching(progress, filter);
+  // the ones the server would give.
+  const matching = rowsMatching(progress, filter);
   const failures = countFailures(counts);
   const hint = exportHint(progress);
   const hintId = useId();
@@ -69,7 +69,7 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
       <h2 id="results-heading" className="text-lg font-semibold">
         Results
       </h2>
-      <ResultsSummary counts={counts} total={progress.totalRows} isLive={isLive} />
+      <ResultsSummary counts={counts} total={progress.totalRows} isLive={waiting} />
       <div className="flex flex-wrap items-center gap-3">
         <ResultsFilter
           value={filter}
@@ -80,7 +80,7 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
           counts={counts}
           total={rowsMatching(progress, ALL_RESULTS)}
         />
-        {editFailed && !isLive && failures > 0 ? (
+        {editFailed && !waiting && failures > 0 ? (
           editFailed.kind === "button" ? (
             <Button size="sm" onClick={editFailed.onClick} disabled={editFailed.isLoading}>
               Edit failed rows ({formatCount(failures)})
@@ -117,11 +117,11 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
         rows={rows.page?.rows ?? NO_ROWS}
         matching={matching}
         firstOnPage={rows.page?.offset ?? currentPage * RESULTS_PAGE_SIZE}
-        busy={isLive || !rows.isCurrent}
+        busy={waiting || !rows.isCurrent}
         emptyText={
           rows.page === null
             ? "Reading the results…"
-            : isLive
+            : waiting
               ? "No answers with this status yet."
               : "No rows with this status."
         }

@@ -24,6 +24,13 @@ interface RunStateInfo {
 export const RUN_STATE_INFO: Record<ShownRunState, RunStateInfo> = {
   draft: {
     label: "Not started",
+    description: "Not started — its rows are still being uploaded; nothing has been sent yet",
+    icon: FilePen,
+    className:
+      "border-slate-300 bg-slate-100 text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100",
+  },
+  "draft-upload-stopped": {
+    label: "Not started",
     description: "Not started — its rows were still being saved when the upload stopped; nothing was sent",
     icon: FilePen,
     className:
@@ -74,7 +81,7 @@ export const RUN_STATE_INFO: Record<ShownRunState, RunStateInfo> = {
 };
 
 /** What a run's state badge is told: its state and the rows that never reached the server. */
-export type RunStateOf = Pick<RunSummary, "state" | "rowsNotReceived">;
+export type RunStateOf = Pick<RunSummary, "state" | "rowsNotReceived" | "uploadComplete">;
 
 /** The run's state as icon plus text (never colour alone): see shownRunState. */
 export function RunStateBadge({

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "@/lib/db/database.test-support";
 import { sandboxIdempotency } from "@/lib/db/schema";
+import { inProgressNote, notReceivedNote } from "@/lib/export/results-export";
 import { sweepRuns } from "./maintenance";
-import { markRunStarted } from "./run-store";
+import { claimRunForResume, finishRun, markRunStarted, requestCancel } from "./run-store";
 import { getRunSummary } from "./run-summaries";
 import { createDraftRun, storeRowSlice } from "./run-upload-store";
 
@@ -19,7 +20,7 @@ describeEachDatabase("run housekeeping", (use) => {
     await use().exec("DELETE FROM runs; DELETE FROM sandbox_idempotency;");
   });
 
-  async function run(state: "draft" | "running") {
+  async function run(state: "draft" | "running" | "cancelled") {
     const db = use().db;
     const id = await createDraftRun(db, {
       createdBy: "alice",
@@ -28,7 +29,12 @@ describeEachDatabase("run housekeeping", (use) => {
       totalRows: 250,
     });
     await storeRowSlice(db, id, rows(150), { last: false });
-    if (state === "running") await markRunStarted(db, id, "another-process");
+    if (state === "draft") return id;
+    await markRunStarted(db, id, "another-process");
+    if (state === "cancelled") {
+      await requestCancel(db, id);
+      await finishRun(db, id, "cancelled");
+    }
     return id;
   }
 
@@ -66,6 +72,50 @@ describeEachDatabase("run housekeeping", (use) => {
       resumableRows: 150,
     });
     expect(await getRunSummary(db, recent)).toMatchObject({ state: "draft" });
+  });
+
+  it("closes the upload of a run stopped while rows were still arriving once they stop coming", async () => {
+    const db = use().db;
+    // Cancelled with 150 of 250 rows in, then the browser went away: nothing will close it.
+    const old = await run("cancelled");
+    const recent = await run("cancelled");
+    // The idle time is the drafts': counted from the last row that arrived, not from the cancel.
+    await db.execute(
+      sql`UPDATE runs SET created_at = now() - interval '1 hour' WHERE id IN (${old}, ${recent})`,
+    );
+    await db.execute(sql`UPDATE run_rows SET created_at = now() - interval '1 hour' WHERE run_id = ${old}`);
+    expect(await sweepRuns(db, { atStartUp: false, embedded: true })).toMatchObject({
+      interrupted: 0,
+      abandonedDrafts: 0,
+      abandonedUploads: 1,
+    });
+    // The rows that never came are recorded (the screens say "upload cut short"), the 150 stored
+    // stay cancelled, not sent, and Resume can now take the run.
+    expect(await getRunSummary(db, old)).toMatchObject({
+      state: "cancelled",
+      uploadComplete: true,
+      totalRows: 150,
+      rowsNotReceived: 100,
+      lastRowReceived: 150,
+      counts: [{ status: "not-sent", count: 150 }],
+      cancelledRows: 150,
+      resumableRows: 150,
+    });
+    // Its exports no longer say IN PROGRESS, and say INCOMPLETE instead.
+    const closed = await getRunSummary(db, old);
+    if (!closed) throw new Error("run gone");
+    expect(inProgressNote(closed)).toBeNull();
+    expect(notReceivedNote(closed)).toMatch(/^INCOMPLETE: 100 of 250 rows never reached the server/);
+    expect(await getRunSummary(db, recent)).toMatchObject({
+      state: "cancelled",
+      uploadComplete: false,
+      totalRows: 250,
+      rowsNotReceived: 0,
+    });
+    expect(await claimRunForResume(db, old, "this-process")).toBe(true);
+    expect(await claimRunForResume(db, recent, "this-process")).toBe(false);
+    // A second sweep finds nothing more to close.
+    expect(await sweepRuns(db, { atStartUp: false, embedded: true })).toMatchObject({ abandonedUploads: 0 });
   });
 
   it("forgets Idempotency-Keys after 24 hours", async () => {

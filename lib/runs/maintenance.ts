@@ -3,22 +3,30 @@
  * passes. Runs at start-up and then every SWEEP_INTERVAL_MS (instrumentation.ts).
  */
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
-import { runs, sandboxIdempotency } from "@/lib/db/schema";
+import { type RunState, runs, sandboxIdempotency } from "@/lib/db/schema";
 import { STALE_HEARTBEAT_MS } from "./engine";
 import { markInterruptedRuns } from "./run-store";
 import { closeAbandonedUpload } from "./run-upload-store";
 
 export const SWEEP_INTERVAL_MS = 30_000;
-/** A draft nobody has added rows to or started for this long was abandoned (the tab closed mid-upload). */
-export const ABANDONED_DRAFT_MS = 10 * 60_000;
+/**
+ * A draft nobody has added rows to or started for this long was abandoned (the tab closed
+ * mid-upload); so was the upload of a stopped run that received no row for this long.
+ */
+export const ABANDONED_UPLOAD_MS = 10 * 60_000;
+
+/** States in which no sender will ever close the run's upload (the engine closes a live run's). */
+const STOPPED_STATES: readonly RunState[] = ["cancelled", "completed", "interrupted"];
 /** How long the sandbox replays a completed Idempotency-Key (Stripe keeps keys for 24 hours). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60_000;
 
 export interface SweepReport {
   interrupted: number;
   abandonedDrafts: number;
+  /** Uploads of stopped runs closed because their rows stopped coming. */
+  abandonedUploads: number;
   expiredIdempotencyKeys: number;
 }
 
@@ -39,7 +47,7 @@ export async function sweepRuns(
   const drafts = await db
     .select({ id: runs.id })
     .from(runs)
-    .where(and(eq(runs.state, "draft"), lt(runs.createdAt, new Date(now - ABANDONED_DRAFT_MS))));
+    .where(and(eq(runs.state, "draft"), lt(runs.createdAt, new Date(now - ABANDONED_UPLOAD_MS))));
   for (const draft of drafts) {
     await closeAbandonedUpload(db, draft.id);
     await db
@@ -47,9 +55,30 @@ export async function sweepRuns(
       .set({ state: "interrupted", startedAt: sql`coalesce(${runs.startedAt}, now())` })
       .where(and(eq(runs.id, draft.id), eq(runs.state, "draft")));
   }
+  // A run stopped (cancelled, say) while its rows were still arriving, whose browser then went away:
+  // its upload is closed the same way, so the rows that never came are recorded and Resume can take
+  // it. Idle since its last row arrived (rows come in row order), or since it was created.
+  const cutoff = new Date(now - ABANDONED_UPLOAD_MS).toISOString();
+  const stopped = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        inArray(runs.state, [...STOPPED_STATES]),
+        eq(runs.uploadComplete, false),
+        sql`coalesce((SELECT r.created_at FROM run_rows r WHERE r.run_id = ${runs.id}
+                      ORDER BY r.row_index DESC LIMIT 1), ${runs.createdAt}) < ${cutoff}`,
+      ),
+    );
+  for (const run of stopped) await closeAbandonedUpload(db, run.id);
   const expired = await db
     .delete(sandboxIdempotency)
     .where(lt(sandboxIdempotency.createdAt, new Date(now - IDEMPOTENCY_RETENTION_MS)))
     .returning({ key: sandboxIdempotency.idempotencyKey });
-  return { interrupted, abandonedDrafts: drafts.length, expiredIdempotencyKeys: expired.length };
+  return {
+    interrupted,
+    abandonedDrafts: drafts.length,
+    abandonedUploads: stopped.length,
+    expiredIdempotencyKeys: expired.length,
+  };
 }

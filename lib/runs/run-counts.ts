@@ -3,7 +3,7 @@
  * the server pages with it (getRunRows) and the results screen labels its filter and pages with it.
  */
 import { describeStatus, NOT_SENT, statusKey } from "@/lib/humanos/statuses";
-import { isLiveState, type RowFilter, type RunSummary, type StatusCount } from "./run-types";
+import { isWaitingState, type RowFilter, type RunSummary, type StatusCount } from "./run-types";
 
 export const ALL_RESULTS: RowFilter = "all";
 export const FAILED_RESULTS: RowFilter = "failed";
@@ -15,7 +15,7 @@ type Counted = Pick<RunSummary, "state" | "totalRows" | "doneRows" | "counts">;
  * sent" (a live run lists only rows with an answer, so its counts are already right).
  */
 export function countsAsListed(summary: Counted): StatusCount[] {
-  const unanswered = isLiveState(summary.state) ? 0 : summary.totalRows - summary.doneRows;
+  const unanswered = isWaitingState(summary.state) ? 0 : summary.totalRows - summary.doneRows;
   if (unanswered <= 0) return summary.counts;
   const notSent = summary.counts.find((entry) => statusKey(entry.status) === NOT_SENT);
   return notSent

@@ -12,7 +12,7 @@ import { ANSWER_RECORD } from "./chunk-answers";
 import { rowsMatching } from "./run-counts";
 import { getRunRecord } from "./run-store";
 import { getRunSummary } from "./run-summaries";
-import { type FailedRow, isLiveState, type RowFilter, type RunRowsPage } from "./run-types";
+import { type FailedRow, isLiveState, isWaitingState, type RowFilter, type RunRowsPage } from "./run-types";
 
 /** Row indexes first…last (both included); the whole run when not given. */
 interface RowRange {
@@ -50,14 +50,17 @@ function rowResults(runId: string, range: RowRange = WHOLE_RUN): SQL {
   ) AS row_result`;
 }
 
-/** Which rows a filter selects. A live run lists only rows with an outcome; a stopped one lists all. */
-function rowFilterCondition(filter: RowFilter, live: boolean): SQL {
+/**
+ * Which rows a filter selects. A run whose rows are waiting (isWaitingState) lists only rows with an
+ * outcome; a stopped one lists all, those without one as "no answer recorded".
+ */
+function rowFilterCondition(filter: RowFilter, waiting: boolean): SQL {
   const successes = sql.join(
     SUCCESS_STATUS_KEYS.map((key) => sql`${key}::text`),
     sql`, `,
   );
-  const orNoOutcome = live ? sql`` : sql` OR status IS NULL`;
-  if (filter === "all") return live ? sql`status IS NOT NULL` : sql`true`;
+  const orNoOutcome = waiting ? sql`` : sql` OR status IS NULL`;
+  if (filter === "all") return waiting ? sql`status IS NOT NULL` : sql`true`;
   if (filter === "failed") return sql`(status NOT IN (${successes})${orNoOutcome})`;
   if (filter === NOT_SENT) return sql`(status = ${NOT_SENT}::text${orNoOutcome})`;
   return sql`status = ${filter}::text`;
@@ -96,9 +99,10 @@ const STORED_ROW_COLUMNS = sql.raw(
   `row_index AS "rowIndex", contact, internal_id AS "internalId", status, not_sent_reason AS "notSentReason", message, did, attempts`,
 );
 
-async function isRunLive(db: Db, runId: string): Promise<boolean> {
+/** Whether the run's rows without an outcome are waiting for one (isWaitingState). */
+async function areRowsWaiting(db: Db, runId: string): Promise<boolean> {
   const record = await getRunRecord(db, runId);
-  return record ? isLiveState(record.state) : false;
+  return record ? isWaitingState(record.state) : false;
 }
 
 export async function getRunRows(
@@ -109,21 +113,13 @@ export async function getRunRows(
   const summary = await getRunSummary(db, runId);
   if (!summary) return { rows: [], total: 0, offset: page.offset, limit: page.limit, final: false };
   const live = isLiveState(summary.state);
-  const where = rowFilterCondition(page.filter, live);
+  // A draft has sent nothing yet: its stored rows wait for an answer, as a live run's unanswered ones.
+  const where = rowFilterCondition(page.filter, isWaitingState(summary.state));
   const rows = await readPage(db, runId, where, page);
-  // A draft's declared total is not what it holds yet: only there are the rows counted one by one.
-  const total =
-    summary.state === "draft"
-      ? ((
-          await queryRows<{ rows: number }>(
-            db,
-            sql`SELECT count(*)::int AS rows FROM ${rowResults(runId)} WHERE ${where}`,
-          )
-        )[0]?.rows ?? 0)
-      : rowsMatching(summary, page.filter);
   return {
     rows: rows.map(toRowResult),
-    total,
+    // A draft lists only the rows refused on arrival: its counts say how many (not its declared total).
+    total: rowsMatching(summary, page.filter),
     offset: page.offset,
     limit: page.limit,
     final: live && rows.length === page.limit && (await everyRowAnsweredThrough(db, runId, rows.at(-1))),
@@ -189,11 +185,9 @@ export async function* iterateRunRows(
   filter: RowFilter,
   batchSize = 2000,
 ): AsyncGenerator<RowResult[]> {
-  // A draft has sent nothing yet: its rows are waiting, as a live run's unanswered rows are, not
-  // "no answer recorded" (the file says how many wait: lib/export/results-export.ts).
-  const record = await getRunRecord(db, runId);
-  const waiting = record !== undefined && (isLiveState(record.state) || record.state === "draft");
-  const where = rowFilterCondition(filter, waiting);
+  // A draft's rows wait, as a live run's unanswered rows do, not "no answer recorded" (the file says
+  // how many wait: lib/export/results-export.ts).
+  const where = rowFilterCondition(filter, await areRowsWaiting(db, runId));
   const [extent] = await queryRows<{ last: number | null }>(
     db,
     sql`SELECT max(row_index) AS last FROM run_rows WHERE run_id = ${runId}`,
@@ -217,11 +211,11 @@ export async function* iterateRunRows(
 
 /** Failed and unsent rows with what was sent, for fix-and-resend. Successful rows never come back. */
 export async function getFailedRows(db: Db, runId: string): Promise<FailedRow[]> {
-  const live = await isRunLive(db, runId);
+  const waiting = await areRowsWaiting(db, runId);
   const rows = await queryRows<StoredRow & { input: string }>(
     db,
     sql`SELECT ${STORED_ROW_COLUMNS}, input FROM ${rowResults(runId)}
-        WHERE ${rowFilterCondition("failed", live)} ORDER BY row_index`,
+        WHERE ${rowFilterCondition("failed", waiting)} ORDER BY row_index`,
   );
   return rows.map((row) => {
     const result = toRowResult(row);

@@ -100,6 +100,14 @@ export function isLiveState(state: RunState): boolean {
   return state === "running" || state === "cancelling";
 }
 
+/**
+ * A run's rows without an outcome are waiting for one (not rows it stopped without one): it is
+ * sending, or has not started yet (a draft: its rows are still being uploaded, nothing was sent).
+ */
+export function isWaitingState(state: RunState): boolean {
+  return isLiveState(state) || state === "draft";
+}
+
 /** Rate and time left, from what is done since the run started sending. Pure. */
 export function progressOf(summary: RunSummary, now: Date): RunProgress {
   const startedMs = summary.startedAt ? Date.parse(summary.startedAt) : Number.NaN;

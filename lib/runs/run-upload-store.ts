@@ -100,17 +100,7 @@ export async function storeRowSlice(
     const fromChunk = chunkIndexOf(run.received_through + 1);
     const throughChunk = options.last ? LAST_CHUNK_INDEX : chunkIndexOf(receivedThrough + 1) - 1;
     const cancelled = run.state === "cancelled";
-    if (throughChunk >= fromChunk) {
-      // A run cancelled while rows were still arriving: its new chunks are recorded, never sent.
-      await tx.execute(sql`
-        INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count, status_counts, answers)
-        SELECT ${runId}::uuid, r.chunk_index, gen_random_uuid(), ${cancelled ? "cancelled" : "pending"}, count(*),
-          ${cancelled ? sql`jsonb_build_object(${NOT_SENT}::text, count(*)), ${cancelledAnswers("r")}` : sql`NULL, NULL`}
-        FROM run_rows r
-        WHERE r.run_id = ${runId} AND ${inChunks(fromChunk, throughChunk)} AND r.chunk_index IS NOT NULL
-        GROUP BY r.chunk_index
-        ON CONFLICT DO NOTHING`);
-    }
+    if (throughChunk >= fromChunk) await createChunks(tx, runId, fromChunk, throughChunk, { cancelled });
     const refused = rows.filter((row) => "refused" in row).length;
     await tx.execute(sql`
       UPDATE runs SET received_through = ${receivedThrough}, refused_rows = refused_rows + ${refused}
@@ -120,6 +110,28 @@ export async function storeRowSlice(
     if (options.last) await completeUpload(tx, runId);
     return { ok: true };
   });
+}
+
+/**
+ * Makes the stored rows of chunks `from` to `through` into chunks (those that exist are left as
+ * they are): sendable, or, for a run cancelled while rows were still arriving, recorded as never sent.
+ */
+async function createChunks(
+  tx: Tx,
+  runId: string,
+  from: number,
+  through: number,
+  options: { cancelled: boolean },
+): Promise<void> {
+  const { cancelled } = options;
+  await tx.execute(sql`
+    INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count, status_counts, answers)
+    SELECT ${runId}::uuid, r.chunk_index, gen_random_uuid(), ${cancelled ? "cancelled" : "pending"}, count(*),
+      ${cancelled ? sql`jsonb_build_object(${NOT_SENT}::text, count(*)), ${cancelledAnswers("r")}` : sql`NULL, NULL`}
+    FROM run_rows r
+    WHERE r.run_id = ${runId} AND ${inChunks(from, through)} AND r.chunk_index IS NOT NULL
+    GROUP BY r.chunk_index
+    ON CONFLICT DO NOTHING`);
 }
 
 /**
@@ -193,19 +205,15 @@ export async function getUploadState(
  */
 export async function closeAbandonedUpload(db: Db, runId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [run] = await queryRows<{ received_through: number }>(
+    const [run] = await queryRows<{ state: RunState; received_through: number }>(
       tx,
-      sql`SELECT received_through FROM runs WHERE id = ${runId} FOR UPDATE`,
+      sql`SELECT state, received_through FROM runs WHERE id = ${runId} FOR UPDATE`,
     );
     if (!run) return;
-    await tx.execute(sql`
-      INSERT INTO run_chunks (run_id, chunk_index, idempotency_key, state, row_count)
-      SELECT ${runId}::uuid, chunk_index, gen_random_uuid(), 'pending', count(*)
-      FROM run_rows
-      WHERE run_id = ${runId} AND ${inChunks(chunkIndexOf(run.received_through + 1) - 1, LAST_CHUNK_INDEX)}
-        AND chunk_index IS NOT NULL
-      GROUP BY chunk_index
-      ON CONFLICT DO NOTHING`);
+    // The chunk the last slice left open, and any after it: as the browser's own last slice would.
+    await createChunks(tx, runId, chunkIndexOf(run.received_through + 1) - 1, LAST_CHUNK_INDEX, {
+      cancelled: run.state === "cancelled",
+    });
     await completeUpload(tx, runId);
   });
 }
