@@ -165,7 +165,8 @@ test("Cancel stops new requests, records the ones in flight, and Resume sends on
 }) => {
   const server = new ConsoleServer({
     port: OWN_SERVER_PORT + 3,
-    env: { SANDBOX_FAULTS: "seed=13,latency-ms=300", HUMANOS_CONCURRENCY: "2" },
+    // 600 ms a request: the run lasts ~6 s, so Cancel lands mid-run even on a busy machine.
+    env: { SANDBOX_FAULTS: "seed=13,latency-ms=600", HUMANOS_CONCURRENCY: "2" },
   });
   try {
     await server.start();
