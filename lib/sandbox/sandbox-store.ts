@@ -9,7 +9,7 @@ import { count, eq, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/database";
 import { sandboxIdempotency, sandboxIdentities, sandboxUsers } from "@/lib/db/schema";
 import type { Identity, Subject } from "@/lib/humanos/schemas";
-import { callWrites, loadUsersQuery, writeCallQuery } from "./sandbox-queries";
+import { beginCallQuery, callWrites, loadUsersQuery, writeCallQuery } from "./sandbox-queries";
 import {
   contactKey,
   createSnapshot,
@@ -148,7 +148,7 @@ export function createSandboxStore(db: Db): SandboxStore {
   return {
     runSerialised: (work) =>
       db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(SANDBOX_LOCK_ID))})`);
+        await tx.execute(beginCallQuery(SANDBOX_LOCK_ID));
         const { call, flush } = createCall(tx);
         const result = await work(call);
         await flush();
