@@ -9,20 +9,44 @@ import type { Identity } from "@/lib/humanos/schemas";
 import { identityKeysOf, type UserChange } from "./sandbox-snapshot";
 import type { StoredAnswer } from "./sandbox-store";
 
-/** Everything a call writes, as one JSON document: the whole call is saved by one statement. */
+type UserRow = {
+  contact_key: string;
+  did: string;
+  contact: string;
+  internal_id: string | null;
+  identities: Identity[];
+};
+type IdentityRow = { identity_key: string; contact_key: string };
+
+/**
+ * Everything a call writes, as one JSON document: the whole call is saved by one statement. New rows
+ * are plain inserts, not upserts: the call holds the sandbox's lock and its snapshot holds every user
+ * and identity owner its subjects can touch, so a row it did not load does not exist (and an insert
+ * that met one would fail loudly rather than overwrite it). An upsert costs more per row in Postgres:
+ * ~2.3 ms more per 100 users on PGlite.
+ */
 export interface CallWrites {
-  users: {
-    contact_key: string;
-    did: string;
-    contact: string;
-    internal_id: string | null;
-    identities: Identity[];
-  }[];
+  /** Users new to the sandbox. */
+  created: UserRow[];
+  /** Users already stored, with their new internalId and identities (contact and DID never change). */
+  updated: UserRow[];
   /** Identity keys no user holds any more. */
   released: string[];
-  /** Identity keys with their new owner (new identities, or one passed from one user to another). */
-  claimed: { identity_key: string; contact_key: string }[];
+  /** Identity keys no user held before the call, with their owner. */
+  claimed: IdentityRow[];
+  /** Identity keys passed from one user to another within the call, with their new owner. */
+  moved: IdentityRow[];
   answers: { idempotency_key: string; body_hash: string; status: number; response_body: string }[];
+}
+
+function userRow({ contactKey: key, after }: UserChange): UserRow {
+  return {
+    contact_key: key,
+    did: after.did,
+    contact: after.contact,
+    internal_id: after.internalId ?? null,
+    identities: after.identities,
+  };
 }
 
 /** The rows to write for a call's changes; identity rows are diffed so no key is deleted and re-added. */
@@ -35,18 +59,15 @@ export function callWrites(changes: readonly UserChange[], answers: readonly Sto
   for (const { contactKey: key, before } of changes) {
     for (const heldKey of identityKeysOf(before)) formerOwners.set(heldKey, key);
   }
+  const newOwners = [...owners]
+    .filter(([heldKey, key]) => formerOwners.get(heldKey) !== key)
+    .map(([heldKey, key]) => ({ identity_key: heldKey, contact_key: key }));
   return {
-    users: changes.map(({ contactKey: key, after }) => ({
-      contact_key: key,
-      did: after.did,
-      contact: after.contact,
-      internal_id: after.internalId ?? null,
-      identities: after.identities,
-    })),
+    created: changes.filter((change) => change.before === undefined).map(userRow),
+    updated: changes.filter((change) => change.before !== undefined).map(userRow),
     released: [...formerOwners.keys()].filter((heldKey) => !owners.has(heldKey)),
-    claimed: [...owners]
-      .filter(([heldKey, key]) => formerOwners.get(heldKey) !== key)
-      .map(([heldKey, key]) => ({ identity_key: heldKey, contact_key: key })),
+    claimed: newOwners.filter((row) => !formerOwners.has(row.identity_key)),
+    moved: newOwners.filter((row) => formerOwners.has(row.identity_key)),
     answers: answers.map((answer) => ({
       idempotency_key: answer.idempotencyKey,
       body_hash: answer.bodyHash,
@@ -80,20 +101,25 @@ export function loadUsersQuery(contactKeys: string[], identityKeys: string[]) {
 }
 
 /**
- * One statement for all of a call's writes. Released and claimed identity keys are disjoint (see
- * callWrites), so no two parts touch the same row; foreign keys are checked at the statement's end,
- * when the users it inserts exist.
+ * One statement for all of a call's writes. Created and updated users are disjoint, and so are
+ * released, claimed and moved identity keys (see callWrites), so no two parts touch the same row;
+ * foreign keys are checked at the statement's end, when the users it inserts exist.
  */
 export function writeCallQuery(writes: CallWrites) {
   return sql`
     WITH input AS (SELECT ${JSON.stringify(writes)}::jsonb AS doc),
-    saved_users AS (
+    created_users AS (
       INSERT INTO sandbox_users (contact_key, did, contact, internal_id, identities)
       SELECT contact_key, did, contact, internal_id, identities
-      FROM jsonb_to_recordset((SELECT doc -> 'users' FROM input))
+      FROM jsonb_to_recordset((SELECT doc -> 'created' FROM input))
         AS u(contact_key text, did text, contact text, internal_id text, identities jsonb)
-      ON CONFLICT (contact_key) DO UPDATE
-        SET internal_id = excluded.internal_id, identities = excluded.identities, updated_at = now()
+    ),
+    updated_users AS (
+      UPDATE sandbox_users AS stored
+      SET internal_id = u.internal_id, identities = u.identities, updated_at = now()
+      FROM jsonb_to_recordset((SELECT doc -> 'updated' FROM input))
+        AS u(contact_key text, internal_id text, identities jsonb)
+      WHERE stored.contact_key = u.contact_key
     ),
     released AS (
       DELETE FROM sandbox_identities
@@ -103,7 +129,11 @@ export function writeCallQuery(writes: CallWrites) {
       INSERT INTO sandbox_identities (identity_key, contact_key)
       SELECT identity_key, contact_key
       FROM jsonb_to_recordset((SELECT doc -> 'claimed' FROM input)) AS c(identity_key text, contact_key text)
-      ON CONFLICT (identity_key) DO UPDATE SET contact_key = excluded.contact_key
+    ),
+    moved AS (
+      UPDATE sandbox_identities AS held SET contact_key = m.contact_key
+      FROM jsonb_to_recordset((SELECT doc -> 'moved' FROM input)) AS m(identity_key text, contact_key text)
+      WHERE held.identity_key = m.identity_key
     ),
     answers AS (
       INSERT INTO sandbox_idempotency (idempotency_key, body_hash, status, response_body)

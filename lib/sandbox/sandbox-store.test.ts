@@ -196,7 +196,7 @@ describe("callWrites", () => {
     identities,
   });
 
-  it("releases and claims only the identity keys that changed hands", () => {
+  it("inserts new users and identity keys, and updates only those it loaded", () => {
     const snapshot = createSnapshot(
       [user("a@x.io", identity("PRT", "1"), identity("ESP", "2")), user("b@x.io")],
       mintSandboxDid,
@@ -208,12 +208,14 @@ describe("callWrites", () => {
     expect(writes.released).toEqual([]);
     expect(writes.claimed).toEqual([
       { identity_key: "FRA:3", contact_key: "a@x.io" },
-      { identity_key: "PRT:1", contact_key: "b@x.io" },
       { identity_key: "DEU:4", contact_key: "c@x.io" },
     ]);
-    expect(writes.users.map((row) => [row.contact_key, row.did])).toEqual([
+    expect(writes.moved).toEqual([{ identity_key: "PRT:1", contact_key: "b@x.io" }]);
+    expect(writes.updated.map((row) => [row.contact_key, row.did])).toEqual([
       ["a@x.io", "did:a@x.io"],
       ["b@x.io", "did:b@x.io"],
+    ]);
+    expect(writes.created.map((row) => [row.contact_key, row.did])).toEqual([
       ["c@x.io", expect.stringMatching(DID)],
     ]);
   });
@@ -221,7 +223,7 @@ describe("callWrites", () => {
   it("releases an identity nobody holds any more", () => {
     const snapshot = createSnapshot([user("a@x.io", identity("PRT", "1"))], mintSandboxDid);
     snapshot.upsert({ contact: "a@x.io", identities: [] });
-    expect(callWrites(snapshot.changes(), [])).toMatchObject({ released: ["PRT:1"], claimed: [] });
+    expect(callWrites(snapshot.changes(), [])).toMatchObject({ released: ["PRT:1"], claimed: [], moved: [] });
   });
 });
 
