@@ -100,46 +100,50 @@ export function loadUsersQuery(contactKeys: string[], identityKeys: string[]) {
     ))`;
 }
 
-/**
- * One statement for all of a call's writes. Created and updated users are disjoint, and so are
- * released, claimed and moved identity keys (see callWrites), so no two parts touch the same row;
- * foreign keys are checked at the statement's end, when the users it inserts exist.
- */
-export function writeCallQuery(writes: CallWrites) {
-  return sql`
-    WITH input AS (SELECT ${JSON.stringify(writes)}::jsonb AS doc),
-    created_users AS (
+/** Each part of a call's write, reading its rows from the document (`input`) under its own key. */
+const WRITE_PARTS: Record<keyof CallWrites, string> = {
+  created: `
       INSERT INTO sandbox_users (contact_key, did, contact, internal_id, identities)
       SELECT contact_key, did, contact, internal_id, identities
       FROM jsonb_to_recordset((SELECT doc -> 'created' FROM input))
-        AS u(contact_key text, did text, contact text, internal_id text, identities jsonb)
-    ),
-    updated_users AS (
+        AS u(contact_key text, did text, contact text, internal_id text, identities jsonb)`,
+  updated: `
       UPDATE sandbox_users AS stored
       SET internal_id = u.internal_id, identities = u.identities, updated_at = now()
       FROM jsonb_to_recordset((SELECT doc -> 'updated' FROM input))
         AS u(contact_key text, internal_id text, identities jsonb)
-      WHERE stored.contact_key = u.contact_key
-    ),
-    released AS (
+      WHERE stored.contact_key = u.contact_key`,
+  released: `
       DELETE FROM sandbox_identities
-      WHERE identity_key IN (SELECT jsonb_array_elements_text((SELECT doc -> 'released' FROM input)))
-    ),
-    claimed AS (
+      WHERE identity_key IN (SELECT jsonb_array_elements_text((SELECT doc -> 'released' FROM input)))`,
+  claimed: `
       INSERT INTO sandbox_identities (identity_key, contact_key)
       SELECT identity_key, contact_key
-      FROM jsonb_to_recordset((SELECT doc -> 'claimed' FROM input)) AS c(identity_key text, contact_key text)
-    ),
-    moved AS (
+      FROM jsonb_to_recordset((SELECT doc -> 'claimed' FROM input)) AS c(identity_key text, contact_key text)`,
+  moved: `
       UPDATE sandbox_identities AS held SET contact_key = m.contact_key
       FROM jsonb_to_recordset((SELECT doc -> 'moved' FROM input)) AS m(identity_key text, contact_key text)
-      WHERE held.identity_key = m.identity_key
-    ),
-    answers AS (
+      WHERE held.identity_key = m.identity_key`,
+  answers: `
       INSERT INTO sandbox_idempotency (idempotency_key, body_hash, status, response_body)
       SELECT idempotency_key, body_hash, status, response_body
       FROM jsonb_to_recordset((SELECT doc -> 'answers' FROM input))
-        AS a(idempotency_key text, body_hash text, status integer, response_body text)
-    )
+        AS a(idempotency_key text, body_hash text, status integer, response_body text)`,
+};
+
+/**
+ * One statement for all of a call's writes, with only the parts that have rows: Postgres plans the
+ * whole statement on each call, and an empty part costs its planning all the same. Created and updated
+ * users are disjoint, and so are released, claimed and moved identity keys (see callWrites), so no two
+ * parts touch the same row; foreign keys are checked at the statement's end, when the users it inserts
+ * exist. Undefined when there is nothing to write.
+ */
+export function writeCallQuery(writes: CallWrites) {
+  const parts = (Object.keys(WRITE_PARTS) as (keyof CallWrites)[]).filter((name) => writes[name].length > 0);
+  if (parts.length === 0) return undefined;
+  const steps = parts.map((name) => `${name} AS (${WRITE_PARTS[name]}\n    )`).join(",\n    ");
+  return sql`
+    WITH input AS (SELECT ${JSON.stringify(writes)}::jsonb AS doc),
+    ${sql.raw(steps)}
     SELECT 1`;
 }

@@ -133,8 +133,8 @@ function createCall(tx: Tx) {
   };
   const flush = async () => {
     const changes = snapshots.flatMap((snapshot) => snapshot.changes());
-    if (changes.length === 0 && answers.length === 0) return;
-    await tx.execute(writeCallQuery(callWrites(changes, answers)));
+    const write = writeCallQuery(callWrites(changes, answers));
+    if (write) await tx.execute(write);
   };
   return { call, flush };
 }
