@@ -9,7 +9,7 @@ import { count, eq, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/database";
 import { sandboxIdempotency, sandboxIdentities, sandboxUsers } from "@/lib/db/schema";
 import type { Identity, Subject } from "@/lib/humanos/schemas";
-import { callWrites, loadUsersQuery, writeCallQuery } from "./sandbox-queries";
+import { beginCallQuery, callWrites, loadUsersQuery, writeCallQuery } from "./sandbox-queries";
 import {
   contactKey,
   createSnapshot,
@@ -133,8 +133,8 @@ function createCall(tx: Tx) {
   };
   const flush = async () => {
     const changes = snapshots.flatMap((snapshot) => snapshot.changes());
-    if (changes.length === 0 && answers.length === 0) return;
-    await tx.execute(writeCallQuery(callWrites(changes, answers)));
+    const write = writeCallQuery(callWrites(changes, answers));
+    if (write) await tx.execute(write);
   };
   return { call, flush };
 }
@@ -148,7 +148,7 @@ export function createSandboxStore(db: Db): SandboxStore {
   return {
     runSerialised: (work) =>
       db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(SANDBOX_LOCK_ID))})`);
+        await tx.execute(beginCallQuery(SANDBOX_LOCK_ID));
         const { call, flush } = createCall(tx);
         const result = await work(call);
         await flush();
