@@ -4,7 +4,12 @@ import { Play, Square, TriangleAlert } from "lucide-react";
 import { useId } from "react";
 import { StatusCountList } from "@/components/results-table/status-counts";
 import { Button } from "@/components/ui/button";
-import { isLiveState, processedRows, type RunProgress as RunProgressData } from "@/lib/runs/run-types";
+import {
+  isLiveState,
+  isWaitingState,
+  processedRows,
+  type RunProgress as RunProgressData,
+} from "@/lib/runs/run-types";
 import { formatCount, formatDuration, formatRate } from "./format";
 import { notReceivedSentence, notReceivedSummary, shownRunState } from "./not-received-text";
 import { RUN_STATE_INFO, RunStateBadge } from "./run-state";
@@ -25,7 +30,7 @@ interface RunProgressProps {
  * requests that never got an answer) and has rows whose request has no recorded answer.
  */
 export function canResume(progress: RunProgressData): boolean {
-  return !isLiveState(progress.state) && progress.state !== "draft" && progress.resumableRows > 0;
+  return !isWaitingState(progress.state) && progress.resumableRows > 0;
 }
 
 /**

@@ -9,7 +9,7 @@ import { formatCount } from "@/lib/format-count";
 import type { RowResult } from "@/lib/humanos/results";
 import { describeStatus, statusKey } from "@/lib/humanos/statuses";
 import { notReceivedSummary, type RunUpload } from "@/lib/runs/rows-not-received";
-import { isLiveState, type RunSummary } from "@/lib/runs/run-types";
+import { isLiveState, isWaitingState, type RunSummary } from "@/lib/runs/run-types";
 
 const BOM = "\uFEFF";
 /** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
@@ -61,7 +61,7 @@ export type ExportedRun = Pick<
  * is still uploading its rows (a run cancelled mid-upload takes the rest, recorded as not sent).
  */
 export function isInProgress(run: Pick<RunSummary, "state" | "uploadComplete">): boolean {
-  return isLiveState(run.state) || run.state === "draft" || !run.uploadComplete;
+  return isWaitingState(run.state) || !run.uploadComplete;
 }
 
 /** Rows the run holds with no outcome yet: not in a file made now (only rows with an answer are). */
@@ -76,8 +76,9 @@ export function rowsWaiting(run: Pick<RunSummary, "totalRows" | "doneRows">): nu
  */
 export function inProgressNote(run: ExportedRun): string | null {
   if (!isInProgress(run)) return null;
-  const sending = isLiveState(run.state);
-  const when = sending
+  // A waiting run (live or draft) may still answer rows; otherwise only its upload is still open.
+  const waitingRun = isWaitingState(run.state);
+  const when = isLiveState(run.state)
     ? "the run was still sending"
     : run.state === "draft"
       ? "the run had not started sending yet"
@@ -89,10 +90,10 @@ export function inProgressNote(run: ExportedRun): string | null {
       ? `${of}.`
       : `${of} and ${formatCount(waiting)} ${waiting === 1 ? "was" : "were"} still waiting, not in this file.`;
   const upload =
-    (sending || run.state === "draft") && !run.uploadComplete
+    waitingRun && !run.uploadComplete
       ? " The upload was still going on: some of the waiting rows may not have reached the server yet."
       : "";
-  const again = sending || run.state === "draft" ? "the run has finished" : "the upload has finished";
+  const again = waitingRun ? "the run has finished" : "the upload has finished";
   return `IN PROGRESS: ${when} when this file was made. ${counts}${upload} Export again once ${again} for every answer.`;
 }
 
