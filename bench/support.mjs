@@ -6,25 +6,30 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 
-/** N rows × 6 columns of Excel-style TSV (CRLF, quoted names with doubled quotes), ~2 % invalid cells. */
+/**
+ * N rows × 6 columns of Excel-style TSV (CRLF, quoted names with doubled quotes), ~2 % invalid cells:
+ * in each column one row in 50 holds a value the API refuses, and no two columns break on the same row
+ * (row i breaks column c when 7i + 11c ≡ 0 mod 50), so 12 % of the rows have one problem each.
+ */
 export function realisticTsv(rowCount) {
   const first = ["Ana", "Rui", "Maria", "João", "Inês", "Pedro", "Sofia", "Tiago", "Beatriz", "Luís"];
   const last = ["Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins"];
   const lines = ["Email\tInternal ID\tFull name\tDate of birth\tDocument\tCountry"];
   for (let index = 0; index < rowCount; index += 1) {
+    const broken = (column) => (index * 7 + column * 11) % 50 === 0;
     const name = `${first[index % first.length]} "${last[index % last.length]}" ${index}`;
-    const contact =
-      index % 2 === 0 ? `person.${index}@example.com` : `+3519${String(10_000_000 + index).slice(-8)}`;
-    const broken = index % 50 === 0; // ~2 % invalid cells
-    const birth = broken ? "31/02/1990" : `19${50 + (index % 50)}-0${1 + (index % 9)}-1${index % 9}`;
+    const email = broken(0) ? `person.${index}@example` : `person.${index}@example.com`;
+    // Broken contacts alternate between an e-mail and a phone (every 50th row is even).
+    const contactIsEmail = broken(0) ? index % 100 === 50 : index % 2 === 0;
+    const phone = broken(0) ? `+3519${index}` : `+3519${String(10_000_000 + index).slice(-8)}`;
     lines.push(
       [
-        contact,
-        `emp-${index}`,
-        `"${name.replaceAll('"', '""')}"`,
-        birth,
-        `${10_000_000 + index}`,
-        "PRT",
+        contactIsEmail ? email : phone,
+        broken(1) ? `emp-${index}-${"x".repeat(200)}` : `emp-${index}`,
+        `"${(broken(2) ? name.padEnd(300, " Silva") : name).replaceAll('"', '""')}"`,
+        broken(3) ? "31/02/1990" : `19${50 + (index % 50)}-0${1 + (index % 9)}-1${index % 9}`,
+        broken(4) ? `${10_000_000 + index}${"9".repeat(50)}` : `${10_000_000 + index}`,
+        broken(5) ? "POR" : "PRT",
       ].join("\t"),
     );
   }
