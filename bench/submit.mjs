@@ -109,6 +109,13 @@ async function throughConsole(browser, count) {
     await browserProfile.send("Profiler.setSamplingInterval", { interval: 500 });
     await browserProfile.send("Profiler.start");
   }
+  // The page's long tasks from the click on: does showing a live run ever hold the operator's page?
+  await page.evaluate(() => {
+    window.benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.benchLongTasks.push(entry.duration);
+    }).observe({ type: "longtask" });
+  });
   mark("consoleClick");
   await page.getByRole("button", { name: /^Create subjects/ }).click();
   await page.waitForFunction(
@@ -127,6 +134,7 @@ async function throughConsole(browser, count) {
   const browserCpuAtEnd = consoleMarks.browserCpu();
   const browserKindsAtEnd = consoleMarks.browserCpuByKind();
   const pageWorkAtEnd = await pageWork();
+  const longTasks = await page.evaluate(() => window.benchLongTasks);
   const afterClick = {
     server: treeCpuSeconds(consoleMarks.serverPid) - cpuAtClick.server,
     browser: browserCpuAtEnd - cpuAtClick.browser,
@@ -159,7 +167,7 @@ async function throughConsole(browser, count) {
     storeSeconds: (Date.parse(run.startedAt) - Date.parse(run.createdAt)) / 1000,
     sendSeconds: (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000,
   };
-  return { seconds, rowsPerSecond: count / seconds, phases, afterClick, browserCpuAtEnd };
+  return { seconds, rowsPerSecond: count / seconds, phases, afterClick, browserCpuAtEnd, longTasks };
 }
 
 /** What throughConsole needs to measure CPU from the click on: the server's and the browser's. */
@@ -343,6 +351,10 @@ try {
   const work = consoleRun.afterClick.pageWork;
   console.log(
     `browser CPU after the click by process\t${kinds}; the page's main thread: tasks ${work.TaskDuration.toFixed(1)} s (script ${work.ScriptDuration.toFixed(1)}, style ${work.RecalcStyleDuration.toFixed(1)}, layout ${work.LayoutDuration.toFixed(1)})`,
+  );
+  const longTasks = consoleRun.longTasks;
+  console.log(
+    `page long tasks after the click\t${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms, ${Math.round(longTasks.reduce((sum, ms) => sum + ms, 0))} ms in all`,
   );
   if (postgres) {
     console.log(
