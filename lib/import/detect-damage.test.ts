@@ -5,6 +5,7 @@ import {
   EMPTY_DOC_ID_PROFILE,
   hasLostLetter,
   isScientificNotation,
+  isSpreadsheetPlaceholder,
   isValidCpf,
   type LostLeadingZeros,
   profileDocIdColumn,
@@ -96,6 +97,69 @@ describe("isValidCpf", () => {
     ["529.982.247-25", false],
   ])("%j → %s", (cpf, expected) => {
     expect(isValidCpf(cpf)).toBe(expected);
+  });
+});
+
+describe("isSpreadsheetPlaceholder", () => {
+  it.each<[text: string, expected: boolean]>([
+    // A value wider than its column: #### (a lone # when the column is very narrow).
+    ["####", true],
+    ["#", true],
+    ["##########", true],
+    // Excel's error values, which end in ! or ?, and the ones that do not.
+    ["#VALUE!", true],
+    ["#REF!", true],
+    ["#NAME?", true],
+    ["#DIV/0!", true],
+    ["#NUM!", true],
+    ["#NULL!", true],
+    ["#SPILL!", true],
+    ["#CALC!", true],
+    ["#N/A", true],
+    ["#GETTING_DATA", true],
+    // Translated Excel: German, Portuguese, Spanish, French.
+    ["#WERT!", true],
+    ["#NV", true],
+    ["#NOME?", true],
+    ["#NÚM!", true],
+    ["#N/D", true],
+    ["#¡VALOR!", true],
+    ["#¿NOMBRE?", true],
+    ["#VALEUR!", true],
+    // LibreOffice: #FMT, and Err: with the error number.
+    ["#FMT", true],
+    ["Err:502", true],
+    ["Err:504", true],
+    // Case does not matter (a cell typed over by hand, a lower-casing export).
+    ["#n/a", true],
+    ["err:502", true],
+    // Someone's text: a number sign before digits (house numbers, ticket or document numbers)…
+    ["#1", false],
+    ["#12345", false],
+    ["#A1", false],
+    ["# 12", false],
+    ["12#", false],
+    // …a hashtag or a word without the error's ending…
+    ["#hashtag", false],
+    ["#REF", false],
+    ["#VALUE", false],
+    ["#NA", false],
+    // …and what merely resembles one.
+    ["N/A", false],
+    ["n/a", false],
+    ["Err", false],
+    ["Err:", false],
+    ["Error:502", false],
+    ["Err:50a", false],
+    ["#VALUE!x", false],
+    ["x#VALUE!", false],
+    ["#!", false],
+    ["#?", false],
+    ["", false],
+    ["emp-1234", false],
+    ["E1234", false],
+  ])("%j → %s", (text, expected) => {
+    expect(isSpreadsheetPlaceholder(text)).toBe(expected);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Damage a spreadsheet does to identity text that cannot be normalised away, only pointed out: a
  * document number stored as a number loses its leading zeros (01234567 → 1234567) or turns into
- * 1.23457E+11, and a name saved in an 8-bit encoding loses the letters it cannot hold (Łukasz →
- * ?ukasz). The docId is always sent as it arrived; these checks only produce warnings or errors.
+ * 1.23457E+11, a cell the spreadsheet could not show arrives as #### or #VALUE!, and a name saved in
+ * an 8-bit encoding loses the letters it cannot hold (Łukasz → ?ukasz). The docId is always sent as
+ * it arrived; these checks only produce warnings or errors.
  */
 import { withoutWhiteSpace } from "./validate-row";
 
@@ -10,6 +11,16 @@ const DIGITS = /^\d+$/;
 // How a spreadsheet displays a long number in a General column: 3.51912E+11, or 3,51912E+11 in a
 // comma-decimal locale. Only six significant digits survive, so the value cannot be recovered.
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
+// What a spreadsheet shows, and exports, in place of a value it could not show: #### when a number or
+// date is wider than its column (a lone # in a very narrow one); an error value, which ends in ! or ?
+// (Excel's #VALUE!, #REF!, #NAME?, #DIV/0!, #NUM!, #NULL!, #SPILL!, translated too: #WERT!, #NOME?,
+// #¡VALOR!), except #N/A (translated #N/D, #NV), #GETTING_DATA and LibreOffice's #FMT; and
+// LibreOffice's Err:502. Nothing else: #12345, #A1, #hashtag or #REF (no !) are someone's text.
+const PLACEHOLDER = /^(?:#+|#[¡¿]?\p{L}[\p{L}\d/_.]*[!?]|#(?:N\/A|N\/D|NV|FMT|GETTING_DATA)|Err:\d+)$/iu;
+const HASH = 35;
+const UPPER_E = 69;
+const LOWER_E = 101;
+const COLON = 58;
 const REPEATED_DIGIT = /^(\d)\1+$/;
 // U+FFFD is what a decoder puts where bytes made no sense; a `?` touching a letter is what an
 // encoder puts where the target encoding had no such letter. A real name never contains either.
@@ -51,6 +62,19 @@ export function normaliseCountryCode(raw: string): string {
 export function isScientificNotation(text: string): boolean {
   // Without a "+" the pattern cannot match: most cells are decided without trimming them.
   return text.includes("+") && SCIENTIFIC.test(text.trim());
+}
+
+/**
+ * True when a cell holds what a spreadsheet shows instead of a value (####, #VALUE!, #N/A, #FMT,
+ * Err:502): the value itself is not in the file. `text` is the cell trimmed.
+ */
+export function isSpreadsheetPlaceholder(text: string): boolean {
+  // Every placeholder starts with # or Err: — most cells are decided by their first character.
+  const first = text.charCodeAt(0);
+  if (first !== HASH && !((first === UPPER_E || first === LOWER_E) && text.charCodeAt(3) === COLON)) {
+    return false;
+  }
+  return PLACEHOLDER.test(text);
 }
 
 export function profileDocIdColumn(

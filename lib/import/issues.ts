@@ -1,7 +1,9 @@
 /**
  * The warnings and errors the importer reports per cell, and the sentences the operator reads. The
- * codes are the ones the spreadsheet fixtures define (plus internalid_too_long, which the schema
- * enforces but the fixtures never exercise); a message says what happened and what to do.
+ * codes are the ones the spreadsheet fixtures define, plus internalid_too_long (which the schema
+ * enforces but the fixtures never exercise) and the *_spreadsheet_error codes and
+ * internalid_scientific_notation (spreadsheet damage in cells the fixtures only damage in the birth,
+ * phone or docId); a message says what happened and what to do.
  */
 import { getCountryCallingCode } from "libphonenumber-js/max";
 import { FULL_NAME_MAX, SHORT_FIELD_MAX } from "@/lib/humanos/schemas";
@@ -25,14 +27,19 @@ export const ERROR_CODES = [
   "email_invalid",
   "phone_invalid",
   "phone_scientific_notation",
+  "phone_spreadsheet_error",
   "identity_partial",
   "birth_in_future",
   "birth_invalid",
   "birth_unreadable",
   "docid_scientific_notation",
+  "docid_spreadsheet_error",
   "docid_too_long",
   "country_unknown",
+  "fullname_spreadsheet_error",
   "fullname_too_long",
+  "internalid_scientific_notation",
+  "internalid_spreadsheet_error",
   "internalid_too_long",
 ] as const;
 
@@ -53,6 +60,10 @@ export interface CellIssue {
 export const INTERNAL_ID_MAX = 200;
 
 const REEXPORT_ADVICE = "format the column as text in the spreadsheet and export again";
+
+/** A cell the spreadsheet replaced with ####, #VALUE!, #N/A, #FMT or Err:502: the value is not in the file. */
+const spreadsheetReplaced = (what: string, raw: string) =>
+  `${what} shows as ${raw}: the spreadsheet put this in place of the value, which is not in the file; copy it again from the source (in the spreadsheet, widen the column or format it as text first)`;
 
 const BIRTH_INVALID: Record<DateFailureReason, string> = {
   "not-a-date": "not a date: write it as YYYY-MM-DD",
@@ -79,6 +90,7 @@ export const messages = {
   phoneInvalid: "not a valid phone number: use + and the country code, e.g. +351912345678",
   phoneScientific: (raw: string) =>
     `phone shows as ${raw}: the spreadsheet rounded it and the digits are lost; ${REEXPORT_ADVICE}`,
+  phoneSpreadsheetError: (raw: string) => spreadsheetReplaced("phone", raw),
   contactMissing: "no e-mail and no phone: contact is required",
   emailInvalid: "not a valid e-mail address; correct it in the file",
   identityPartial: (missing: readonly GridField[]) =>
@@ -94,14 +106,19 @@ export const messages = {
   birthInvalid: (reason: DateFailureReason) => BIRTH_INVALID[reason],
   docIdScientific: (raw: string) =>
     `docId shows as ${raw}: the spreadsheet rounded it and the digits are lost; ${REEXPORT_ADVICE}`,
+  docIdSpreadsheetError: (raw: string) => spreadsheetReplaced("docId", raw),
   docIdTooLong: (length: number) =>
     `docId has ${length} characters (spaces removed); the API allows at most ${SHORT_FIELD_MAX}`,
   docIdLostZeros: (docId: string, country: string, damage: LostLeadingZeros) =>
     `docId has ${docId.length} digits but ${LOST_ZEROS_BASIS[damage.rule](country)} have ${damage.expectedLength}: leading zero(s) were probably lost because the cell was numeric; sent as it arrived, fix at source or accept the suggestion`,
   nameReplacementChar:
     "fullName contains '?' or '\uFFFD' in place of a letter: the file's encoding could not hold it, so the letter is lost; correct the name",
+  fullNameSpreadsheetError: (raw: string) => spreadsheetReplaced("fullName", raw),
   fullNameTooLong: (length: number) =>
     `fullName has ${length} characters; the API allows at most ${FULL_NAME_MAX}`,
+  internalIdScientific: (raw: string) =>
+    `internalId shows as ${raw}: the spreadsheet rounded it and the digits are lost; ${REEXPORT_ADVICE}`,
+  internalIdSpreadsheetError: (raw: string) => spreadsheetReplaced("internalId", raw),
   internalIdTooLong: (length: number) =>
     `internalId has ${length} characters; the API allows at most ${INTERNAL_ID_MAX}`,
 } as const;

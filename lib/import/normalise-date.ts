@@ -4,6 +4,7 @@
  * converted when the whole column proves its order, because 04/05/1990 alone could be either.
  * Calendar arithmetic is done by hand or in UTC so that no time zone can shift a day.
  */
+import { isSpreadsheetPlaceholder } from "./detect-damage";
 
 export type DateColumnProfile = "iso" | "dmy" | "mdy" | "ambiguous-slash" | "none";
 /**
@@ -36,9 +37,6 @@ export type DateResult =
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/;
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\s+0?0:00(?::00)?)?$/;
 const SERIAL = /^(\d{4,5})(?:\.\d+)?$/;
-// What a spreadsheet displays instead of a value it could not show: #### (column too narrow),
-// LibreOffice's #FMT and Err:502, Excel's #VALUE!, #N/A, #NAME?, #DIV/0! …
-const PLACEHOLDER = /^(?:#+|#[A-Z][A-Z0-9/]*[!?]?|Err:\d+)$/i;
 
 // Serial numbers count days from 1899-12-30 (Excel's 1900 system, shifted to absorb its fake
 // 29/02/1900); 4–5 digit serials are 1902-09-26 onwards, so that quirk never matters here.
@@ -226,7 +224,8 @@ export function normaliseDate(
   if (slash !== null) return fromSlash(slash, profile, choice, text);
   const serial = SERIAL.exec(text);
   if (serial !== null) return fromSerial(Number(serial[1]));
-  if (PLACEHOLDER.test(text)) return fail("birth_unreadable", "spreadsheet-placeholder");
+  // What a spreadsheet displays instead of a value it could not show: ####, #FMT, Err:502, #VALUE!…
+  if (isSpreadsheetPlaceholder(text)) return fail("birth_unreadable", "spreadsheet-placeholder");
   return fail("birth_invalid", "not-a-date");
 }
 

@@ -11,10 +11,12 @@ import {
   type DocIdColumnProfile,
   hasLostLetter,
   isScientificNotation,
+  isSpreadsheetPlaceholder,
   lostLeadingZerosOfCompact,
   normaliseCountryCode,
 } from "./detect-damage";
-import { type CellIssue, messages } from "./issues";
+import type { GridField } from "./grid-fields";
+import { type CellIssue, type ErrorCode, messages } from "./issues";
 import { type DateColumnProfile, normaliseDate, type TextDateChoice } from "./normalise-date";
 
 export interface IdentityCells {
@@ -41,7 +43,22 @@ export interface IssueSink {
 
 const ALPHA3 = /^[A-Z]{3}$/;
 
+/** An error on the cell, which is then not sent. */
+function refuse(sink: IssueSink, field: GridField, code: ErrorCode, message: string): undefined {
+  sink.errors.push({ field, code, message });
+  return undefined;
+}
+
 function normaliseFullName(fullName: string, sink: IssueSink): string | undefined {
+  // #NAME? would otherwise also read as a letter lost before a "?": the placeholder says it all.
+  if (isSpreadsheetPlaceholder(fullName)) {
+    return refuse(
+      sink,
+      "fullName",
+      "fullname_spreadsheet_error",
+      messages.fullNameSpreadsheetError(fullName),
+    );
+  }
   if (hasLostLetter(fullName)) {
     sink.warnings.push({
       field: "fullName",
@@ -110,6 +127,9 @@ function normaliseDocId(
   sink: IssueSink,
 ): string | undefined {
   const docId = compactDocId(rawDocId);
+  if (isSpreadsheetPlaceholder(docId)) {
+    return refuse(sink, "docId", "docid_spreadsheet_error", messages.docIdSpreadsheetError(docId));
+  }
   if (isScientificNotation(docId)) {
     sink.errors.push({
       field: "docId",

@@ -1,7 +1,7 @@
 /**
  * Phone cells → E.164, undoing what spreadsheets do to phone numbers: a numeric cell drops the `+`
  * (351912345678), a national number has no country code (912345678), a narrow General column shows
- * 3.51912E+11. Pure; it runs in a Web Worker over up to 100,000 rows. The numbers are parsed and
+ * 3.51912E+11, a column too narrow for it shows ####. Pure; it runs in a Web Worker over up to 100,000 rows. The numbers are parsed and
  * validated by phone-digits-parser (libphonenumber-js's own steps over its own metadata, each pattern
  * compiled once); normalisePhoneByLibrary asks the library itself: the reference the equivalence
  * tests compare with. No memo: a parse now costs less than a Map lookup and insert of a paste's
@@ -9,7 +9,7 @@
  * ~4 % slower on a re-check of the same rows).
  */
 import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { isScientificNotation } from "./detect-damage";
+import { isScientificNotation, isSpreadsheetPlaceholder } from "./detect-damage";
 import {
   callingCodeOfCountry,
   PARSED_BY_LIBRARY_ONLY,
@@ -20,7 +20,7 @@ import {
 export type { CountryCode };
 
 export type PhoneWarningCode = "phone_lost_plus" | "phone_national_default_region";
-export type PhoneErrorCode = "phone_invalid" | "phone_scientific_notation";
+export type PhoneErrorCode = "phone_invalid" | "phone_scientific_notation" | "phone_spreadsheet_error";
 
 export type PhoneResult =
   | { readonly ok: true; readonly e164: string; readonly warning?: PhoneWarningCode }
@@ -124,6 +124,7 @@ function computePhone(raw: string, region: CountryCode, parser: PhoneParser): Ph
   if (shape === PLUS_DIGITS) return fromPlusDigits(trimmed, parser);
   if (shape === DIGITS) return normaliseDigits(trimmed, region, parser);
   if (isScientificNotation(trimmed)) return { ok: false, code: "phone_scientific_notation" };
+  if (isSpreadsheetPlaceholder(trimmed)) return { ok: false, code: "phone_spreadsheet_error" };
   const compact = stripFormatting(trimmed);
   if (PLUS_DIGITS.test(compact)) return fromPlusDigits(compact, parser);
   if (DIGITS.test(compact)) return normaliseDigits(compact, region, parser);

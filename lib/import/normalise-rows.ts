@@ -5,7 +5,12 @@
  * once by profileColumns and passed to every normaliseRow call.
  */
 import { contactSchema, type Subject } from "@/lib/humanos/schemas";
-import { type DocIdColumnProfile, profileDocIdColumn } from "./detect-damage";
+import {
+  type DocIdColumnProfile,
+  isScientificNotation,
+  isSpreadsheetPlaceholder,
+  profileDocIdColumn,
+} from "./detect-damage";
 import { type GridCells, type GridField, IDENTITY_FIELDS } from "./grid-fields";
 import { type CellIssue, INTERNAL_ID_MAX, type IssueCode, messages } from "./issues";
 import { type GridSubjectInput, judgeSubject } from "./judge-subject";
@@ -67,6 +72,7 @@ export function trimCells(cells: GridCells): GridCells {
 const PHONE_MESSAGES = {
   phone_invalid: () => messages.phoneInvalid,
   phone_scientific_notation: (raw: string) => messages.phoneScientific(raw),
+  phone_spreadsheet_error: (raw: string) => messages.phoneSpreadsheetError(raw),
 } as const;
 
 /**
@@ -122,9 +128,16 @@ function judgeEmailAlone(contact: string, row: NormalisedRow): void {
   if (!contactSchema.safeParse(contact).success) refuseEmail(row);
 }
 
+/** The internalId as it arrived, unless the spreadsheet destroyed it (#N/A, 1.23457E+11) or it is too long. */
 function normaliseInternalId(internalId: string, row: NormalisedRow): void {
   if (internalId === "") return;
-  if (internalId.length > INTERNAL_ID_MAX) {
+  if (isSpreadsheetPlaceholder(internalId)) {
+    const message = messages.internalIdSpreadsheetError(internalId);
+    row.errors.push({ field: "internalId", code: "internalid_spreadsheet_error", message });
+  } else if (isScientificNotation(internalId)) {
+    const message = messages.internalIdScientific(internalId);
+    row.errors.push({ field: "internalId", code: "internalid_scientific_notation", message });
+  } else if (internalId.length > INTERNAL_ID_MAX) {
     const message = messages.internalIdTooLong(internalId.length);
     row.errors.push({ field: "internalId", code: "internalid_too_long", message });
   } else {

@@ -118,6 +118,9 @@ const CONTACTS = [
   "call me",
   "+",
   "111",
+  "####",
+  "#VALUE!",
+  "#1",
 ];
 const BIRTHS = [
   "",
@@ -162,6 +165,8 @@ const BIRTHS = [
   "#NAME?",
   "#VALUE!",
   "Err:502",
+  "#REF",
+  "#¡VALOR!",
   "16 Oct 1985",
   "1.5",
 ];
@@ -195,6 +200,9 @@ const DOC_IDS = [
   "11111111111",
   "1".repeat(51),
   "1 2 3",
+  "####",
+  "#N/A",
+  "#12345",
 ];
 const COUNTRIES = [
   "",
@@ -230,6 +238,8 @@ const NAMES = [
   "Nguyễn Thị Mai",
   "Aoife O’Brien",
   'Ana "Silva" 7',
+  "#NAME?",
+  "#hashtag",
   "x".repeat(201),
 ];
 const SPACES = ["", "", "", " ", "\u00a0", "\t", "\u2003", "  "];
@@ -301,7 +311,15 @@ function generatedRow(random: Random): GridCells {
   return {
     contact: cell(random, "contact", () => generatedContact(random)),
     internalId: cell(random, "internalId", () =>
-      pick(random, ["", `emp-${digits(random, 4)}`, " 10001 ", "x".repeat(201)]),
+      pick(random, [
+        "",
+        `emp-${digits(random, 4)}`,
+        " 10001 ",
+        "x".repeat(201),
+        "#N/A",
+        "1.23457E+11",
+        "1E5",
+      ]),
     ),
     fullName: partial(() => cell(random, "fullName", () => pick(random, NAMES))),
     birth: partial(() => cell(random, "birth", () => generatedBirth(random))),

@@ -1,5 +1,8 @@
 // Frozen copy of lib/import/detect-damage.ts as it was before the row-check speed work (commit 22c462b), so
 // row-checks.equivalence.test.ts can prove the faster code gives the same verdicts. Do not optimise.
+// One deliberate behaviour change since freezing, made here and in the live code together: cells a
+// spreadsheet replaced with a placeholder (####, #VALUE!, #N/A, #FMT, Err:502) are errors in every
+// column, not only the birth, and an internalId in scientific notation is an error.
 /**
  * Damage a spreadsheet does to identity text that cannot be normalised away, only pointed out: a
  * document number stored as a number loses its leading zeros (01234567 → 1234567) or turns into
@@ -12,6 +15,7 @@ const DIGITS = /^\d+$/;
 // How a spreadsheet displays a long number in a General column: 3.51912E+11, or 3,51912E+11 in a
 // comma-decimal locale. Only six significant digits survive, so the value cannot be recovered.
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
+const PLACEHOLDER = /^(?:#+|#[¡¿]?\p{L}[\p{L}\d/_.]*[!?]|#(?:N\/A|N\/D|NV|FMT|GETTING_DATA)|Err:\d+)$/iu;
 const REPEATED_DIGIT = /^(\d)\1+$/;
 // U+FFFD is what a decoder puts where bytes made no sense; a `?` touching a letter is what an
 // encoder puts where the target encoding had no such letter. A real name never contains either.
@@ -52,6 +56,11 @@ export function normaliseCountryCode(raw: string): string {
 /** True for a number shown in scientific notation (3.51912E+11): the digits are lost. */
 export function isScientificNotation(text: string): boolean {
   return SCIENTIFIC.test(text.trim());
+}
+
+/** True when a cell holds what a spreadsheet shows instead of a value (####, #VALUE!, #FMT, Err:502). */
+export function isSpreadsheetPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.trim());
 }
 
 export function profileDocIdColumn(

@@ -1,11 +1,15 @@
 // Frozen copy of lib/import/normalise-date.ts as it was before the row-check speed work (commit 22c462b), so
 // row-checks.equivalence.test.ts can prove the faster code gives the same verdicts. Do not optimise.
+// One deliberate behaviour change since freezing, made here and in the live code together: the
+// placeholder test is the one every column now shares (detect-damage's isSpreadsheetPlaceholder):
+// #abc or #REF without its ! are no longer placeholders, translated ones like #¡VALOR! are.
 /**
  * Birth cells → YYYY-MM-DD. Spreadsheets turn dates into locale text (16/10/1985 or 10/16/1985), into
  * serial numbers (31336) or into display placeholders (####, #FMT, Err:502). Text dates are only
  * converted when the whole column proves its order, because 04/05/1990 alone could be either.
  * Calendar arithmetic is done by hand or in UTC so that no time zone can shift a day.
  */
+import { isSpreadsheetPlaceholder } from "./detect-damage";
 
 export type DateColumnProfile = "iso" | "dmy" | "mdy" | "ambiguous-slash" | "none";
 /**
@@ -40,7 +44,6 @@ const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\s+0?0:00(?::00)?)?$/
 const SERIAL = /^(\d{4,5})(?:\.\d+)?$/;
 // What a spreadsheet displays instead of a value it could not show: #### (column too narrow),
 // LibreOffice's #FMT and Err:502, Excel's #VALUE!, #N/A, #NAME?, #DIV/0! …
-const PLACEHOLDER = /^(?:#+|#[A-Z][A-Z0-9/]*[!?]?|Err:\d+)$/i;
 
 // Serial numbers count days from 1899-12-30 (Excel's 1900 system, shifted to absorb its fake
 // 29/02/1900); 4–5 digit serials are 1902-09-26 onwards, so that quirk never matters here.
@@ -199,7 +202,7 @@ export function normaliseDate(
   if (slash !== null) return fromSlash(slash, profile, choice, text);
   const serial = SERIAL.exec(text);
   if (serial !== null) return fromSerial(Number(serial[1]));
-  if (PLACEHOLDER.test(text)) return fail("birth_unreadable", "spreadsheet-placeholder");
+  if (isSpreadsheetPlaceholder(text)) return fail("birth_unreadable", "spreadsheet-placeholder");
   return fail("birth_invalid", "not-a-date");
 }
 

@@ -1,5 +1,8 @@
 // Frozen copy of lib/import/normalise-identity.ts as it was before the row-check speed work (commit 22c462b), so
 // row-checks.equivalence.test.ts can prove the faster code gives the same verdicts. Do not optimise.
+// One deliberate behaviour change since freezing, made here and in the live code together: cells a
+// spreadsheet replaced with a placeholder (####, #VALUE!, #N/A, #FMT, Err:502) are errors in every
+// column, not only the birth, and an internalId in scientific notation is an error.
 /**
  * The four identity cells of a row whose identity is complete: each is normalised on its own and
  * its damage reported on its own cell, so the operator sees every problem of the row at once.
@@ -14,6 +17,7 @@ import {
   docIdLostLeadingZeros,
   hasLostLetter,
   isScientificNotation,
+  isSpreadsheetPlaceholder,
   normaliseCountryCode,
 } from "./detect-damage";
 import { type DateColumnProfile, normaliseDate, type TextDateChoice } from "./normalise-date";
@@ -43,6 +47,11 @@ export interface IssueSink {
 const ALPHA3 = /^[A-Z]{3}$/;
 
 function normaliseFullName(fullName: string, sink: IssueSink): string | undefined {
+  if (isSpreadsheetPlaceholder(fullName)) {
+    const message = messages.fullNameSpreadsheetError(fullName);
+    sink.errors.push({ field: "fullName", code: "fullname_spreadsheet_error", message });
+    return undefined;
+  }
   if (hasLostLetter(fullName)) {
     sink.warnings.push({
       field: "fullName",
@@ -111,6 +120,11 @@ function normaliseDocId(
   sink: IssueSink,
 ): string | undefined {
   const docId = compactDocId(rawDocId);
+  if (isSpreadsheetPlaceholder(docId)) {
+    const message = messages.docIdSpreadsheetError(docId);
+    sink.errors.push({ field: "docId", code: "docid_spreadsheet_error", message });
+    return undefined;
+  }
   if (isScientificNotation(docId)) {
     sink.errors.push({
       field: "docId",

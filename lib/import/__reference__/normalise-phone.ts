@@ -1,5 +1,8 @@
 // Frozen copy of lib/import/normalise-phone.ts as it was before the row-check speed work (commit 22c462b), so
 // row-checks.equivalence.test.ts can prove the faster code gives the same verdicts. Do not optimise.
+// One deliberate behaviour change since freezing, made here and in the live code together: cells a
+// spreadsheet replaced with a placeholder (####, #VALUE!, #N/A, #FMT, Err:502) are errors in every
+// column, not only the birth, and an internalId in scientific notation is an error.
 /**
  * Phone cells → E.164, undoing what spreadsheets do to phone numbers: a numeric cell drops the `+`
  * (351912345678), a national number has no country code (912345678), a narrow General column shows
@@ -7,12 +10,12 @@
  * the "max" metadata costs tens of microseconds, so repeated values must not be parsed twice.
  */
 import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { isScientificNotation } from "./detect-damage";
+import { isScientificNotation, isSpreadsheetPlaceholder } from "./detect-damage";
 
 export type { CountryCode };
 
 export type PhoneWarningCode = "phone_lost_plus" | "phone_national_default_region";
-export type PhoneErrorCode = "phone_invalid" | "phone_scientific_notation";
+export type PhoneErrorCode = "phone_invalid" | "phone_scientific_notation" | "phone_spreadsheet_error";
 
 /** Results are cached and shared between calls: treat them as immutable. */
 export type PhoneResult =
@@ -77,6 +80,7 @@ function normaliseDigits(digits: string, region: CountryCode): PhoneResult {
 function computePhone(raw: string, region: CountryCode): PhoneResult {
   const trimmed = raw.trim();
   if (isScientificNotation(trimmed)) return { ok: false, code: "phone_scientific_notation" };
+  if (isSpreadsheetPlaceholder(trimmed)) return { ok: false, code: "phone_spreadsheet_error" };
   const compact = stripFormatting(trimmed);
   if (PLUS_DIGITS.test(compact)) {
     const parsed = validE164(compact);

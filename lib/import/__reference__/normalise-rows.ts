@@ -2,6 +2,8 @@
 // row-checks.equivalence.test.ts can prove the faster code gives the same verdicts. Do not optimise.
 // One deliberate behaviour change since freezing, made here and in the live code together: a partial
 // identity's filled cells are normalised (see normaliseIdentityCells).
+// A second one: cells a spreadsheet replaced with a placeholder (####, #VALUE!, #N/A, #FMT, Err:502)
+// are errors in every column, not only the birth, and an internalId in scientific notation is one.
 /**
  * The layer between the grid and the wire: turns one row of (possibly spreadsheet-damaged) cells into
  * the subject that will be sent, with a warning for every repair and an error for every loss. Pure,
@@ -18,7 +20,12 @@ import {
 } from "@/lib/humanos/schemas";
 import { GRID_FIELDS, type GridCells, type GridField, IDENTITY_FIELDS } from "../grid-fields";
 import { type CellIssue, INTERNAL_ID_MAX, type IssueCode, messages } from "../issues";
-import { type DocIdColumnProfile, profileDocIdColumn } from "./detect-damage";
+import {
+  type DocIdColumnProfile,
+  isScientificNotation,
+  isSpreadsheetPlaceholder,
+  profileDocIdColumn,
+} from "./detect-damage";
 import {
   countDateEvidence,
   type DateColumnEvidence,
@@ -76,6 +83,7 @@ function trimCells(cells: GridCells): GridCells {
 const PHONE_MESSAGES = {
   phone_invalid: () => messages.phoneInvalid,
   phone_scientific_notation: (raw: string) => messages.phoneScientific(raw),
+  phone_spreadsheet_error: (raw: string) => messages.phoneSpreadsheetError(raw),
 } as const;
 
 function normaliseContactCell(contact: string, options: ImportOptions, row: NormalisedRow): void {
@@ -114,7 +122,13 @@ function normaliseContactCell(contact: string, options: ImportOptions, row: Norm
 
 function normaliseInternalId(internalId: string, row: NormalisedRow): void {
   if (internalId === "") return;
-  if (internalId.length > INTERNAL_ID_MAX) {
+  if (isSpreadsheetPlaceholder(internalId)) {
+    const message = messages.internalIdSpreadsheetError(internalId);
+    row.errors.push({ field: "internalId", code: "internalid_spreadsheet_error", message });
+  } else if (isScientificNotation(internalId)) {
+    const message = messages.internalIdScientific(internalId);
+    row.errors.push({ field: "internalId", code: "internalid_scientific_notation", message });
+  } else if (internalId.length > INTERNAL_ID_MAX) {
     const message = messages.internalIdTooLong(internalId.length);
     row.errors.push({ field: "internalId", code: "internalid_too_long", message });
   } else {
