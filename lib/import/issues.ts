@@ -3,7 +3,8 @@
  * codes are the ones the spreadsheet fixtures define, plus internalid_too_long (which the schema
  * enforces but the fixtures never exercise) and the *_spreadsheet_error codes and
  * internalid_scientific_notation (spreadsheet damage in cells the fixtures only damage in the birth,
- * phone or docId); a message says what happened and what to do.
+ * phone or docId; a phone placeholder is the fixtures' phone_invalid, with its own message); a
+ * message says what happened and what to do.
  */
 import { getCountryCallingCode } from "libphonenumber-js/max";
 import { FULL_NAME_MAX, SHORT_FIELD_MAX } from "@/lib/humanos/schemas";
@@ -27,7 +28,6 @@ export const ERROR_CODES = [
   "email_invalid",
   "phone_invalid",
   "phone_scientific_notation",
-  "phone_spreadsheet_error",
   "identity_partial",
   "birth_in_future",
   "birth_invalid",

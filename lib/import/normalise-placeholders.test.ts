@@ -47,7 +47,7 @@ const PLACEHOLDERS = [
 
 describe("a spreadsheet placeholder in a cell makes the row invalid, in every column", () => {
   it.each<[field: GridField, code: string]>([
-    ["contact", "phone_spreadsheet_error"],
+    ["contact", "phone_invalid"],
     ["internalId", "internalid_spreadsheet_error"],
     ["fullName", "fullname_spreadsheet_error"],
     ["birth", "birth_unreadable"],

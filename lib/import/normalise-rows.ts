@@ -22,7 +22,7 @@ import {
   type TextDateChoice,
 } from "./normalise-date";
 import { type IdentityContext, normaliseIdentity } from "./normalise-identity";
-import { type CountryCode, normalisePhone } from "./normalise-phone";
+import { type CountryCode, normalisePhone, type PhoneErrorCode } from "./normalise-phone";
 import { withoutWhiteSpace } from "./validate-row";
 
 export type { CellIssue, ErrorCode, IssueCode, WarningCode } from "./issues";
@@ -69,11 +69,21 @@ export function trimCells(cells: GridCells): GridCells {
   };
 }
 
-const PHONE_MESSAGES = {
-  phone_invalid: () => messages.phoneInvalid,
-  phone_scientific_notation: (raw: string) => messages.phoneScientific(raw),
-  phone_spreadsheet_error: (raw: string) => messages.phoneSpreadsheetError(raw),
-} as const;
+/**
+ * The issue each failed phone reports. A placeholder (####, #N/A…) is reported under phone_invalid, the
+ * spreadsheet fixtures' code for a phone nothing correct can be sent for, with a message of its own.
+ */
+const PHONE_ISSUES = {
+  phone_invalid: () => ({ code: "phone_invalid", message: messages.phoneInvalid }),
+  phone_scientific_notation: (raw: string) => ({
+    code: "phone_scientific_notation",
+    message: messages.phoneScientific(raw),
+  }),
+  phone_spreadsheet_error: (raw: string) => ({
+    code: "phone_invalid",
+    message: messages.phoneSpreadsheetError(raw),
+  }),
+} as const satisfies Record<PhoneErrorCode, (raw: string) => { code: IssueCode; message: string }>;
 
 /**
  * Checks the contact. An e-mail is only marked for the schema (returns true): when the rest of the
@@ -92,7 +102,7 @@ function normaliseContactCell(contact: string, options: ImportOptions, row: Norm
   }
   const phone = normalisePhone(contact, options.defaultRegion);
   if (!phone.ok) {
-    row.errors.push({ field: "contact", code: phone.code, message: PHONE_MESSAGES[phone.code](contact) });
+    row.errors.push({ field: "contact", ...PHONE_ISSUES[phone.code](contact) });
     return false;
   }
   row.sent.contact = phone.e164;
