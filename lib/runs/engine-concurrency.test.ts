@@ -15,9 +15,10 @@ import {
   startScriptedServer,
 } from "@/lib/humanos/client.test-support";
 import { settleActiveRuns } from "./engine";
-import { appendRows, type RunServiceDeps, startRun } from "./run-service";
+import { appendRows, cancelRun, type RunServiceDeps, startRun } from "./run-service";
 import { runServiceHarness } from "./run-service.test-support";
 import { getRunSummary } from "./run-summaries";
+import { processSendGate } from "./send-gate";
 
 const harness = runServiceHarness();
 /** Rows of the second run are numbered from here, so a request's contacts tell its run. */
@@ -48,7 +49,11 @@ describeEachDatabase("engine: one in-flight limit per console process", (use) =>
       },
     };
   });
-  afterEach(() => server.close());
+  afterEach(async () => {
+    await server.close();
+    // The pause is the process's, as in production: a test must not leave one to the next.
+    processSendGate(2).pauseUntil = 0;
+  });
 
   async function storedRun(rowCount: number, from: number): Promise<string> {
     const runId = await harness.draft(rowCount);
@@ -135,5 +140,31 @@ describeEachDatabase("engine: one in-flight limit per console process", (use) =>
     expect(arrivals).toHaveLength(21);
     await expectCompleted(first, 1000);
     await expectCompleted(second, 1000);
+  });
+
+  it("a cancel during a 429's pause ends the run at once: the chunks waiting for it are cancelled, not sent", async () => {
+    server.setScript((request) =>
+      server.requests.length === 1
+        ? { status: 429, headers: { "Retry-After": "30" }, body: { statusCode: 429, message: "Slow down" } }
+        : echoSuccess(request),
+    );
+    const runId = await storedRun(500, 0);
+    await startRun(deps, "alice", { runId });
+    // The chunk sent alongside the rate-limited one has its answer stored: the process is paused.
+    while (((await getRunSummary(deps.db, runId))?.doneRows ?? 0) < 100)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await cancelRun(deps, { runId })).toStrictEqual({ ok: true });
+    await settleActiveRuns();
+
+    expect(server.requests).toHaveLength(2);
+    expect(await getRunSummary(deps.db, runId)).toMatchObject({
+      state: "cancelled",
+      doneRows: 500,
+      resumableRows: 400,
+      counts: [
+        { status: 200, count: 100 },
+        { status: "not-sent", count: 400 },
+      ],
+    });
   });
 });
