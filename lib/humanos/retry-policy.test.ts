@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfterMs } from "./retry-policy";
+import {
+  backoffDelayMs,
+  isRetryableStatus,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfterMs,
+  pauseUntilAfterRateLimit,
+} from "./retry-policy";
 
 describe("isRetryableStatus", () => {
   it.each([
@@ -83,5 +89,40 @@ describe("backoffDelayMs", () => {
   it("honours a custom base and cap", () => {
     expect(backoffDelayMs({ attempt: 3, random: () => 0.5, baseMs: 100, capMs: 10_000 })).toBe(200);
     expect(backoffDelayMs({ attempt: 10, random: () => 0.5, baseMs: 100, capMs: 1000 })).toBe(500);
+  });
+});
+
+describe("pauseUntilAfterRateLimit", () => {
+  const now = 1_000_000;
+  it.each([
+    { label: "no pause yet: now + Retry-After", retryAfterMs: 1000, pauseUntilMs: 0, expected: now + 1000 },
+    {
+      label: "a pause that has ended is replaced",
+      retryAfterMs: 2000,
+      pauseUntilMs: now - 5,
+      expected: now + 2000,
+    },
+    {
+      label: "a later Retry-After extends the pause",
+      retryAfterMs: 3000,
+      pauseUntilMs: now + 1000,
+      expected: now + 3000,
+    },
+    {
+      label: "a shorter one never cuts it short",
+      retryAfterMs: 500,
+      pauseUntilMs: now + 1000,
+      expected: now + 1000,
+    },
+    { label: "Retry-After: 0 changes nothing", retryAfterMs: 0, pauseUntilMs: 0, expected: now },
+    { label: "a negative one is read as 0", retryAfterMs: -1000, pauseUntilMs: 0, expected: now },
+    {
+      label: "a huge Retry-After is capped",
+      retryAfterMs: 3_600_000,
+      pauseUntilMs: 0,
+      expected: now + MAX_RETRY_AFTER_MS,
+    },
+  ])("$label", ({ retryAfterMs, pauseUntilMs, expected }) => {
+    expect(pauseUntilAfterRateLimit({ nowMs: now, retryAfterMs, pauseUntilMs })).toBe(expected);
   });
 });

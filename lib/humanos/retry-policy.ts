@@ -53,3 +53,20 @@ export function backoffDelayMs({
   if (retryAfterMs === undefined) return jittered;
   return Math.max(jittered, Math.min(Math.max(0, retryAfterMs), MAX_RETRY_AFTER_MS));
 }
+
+export interface ProcessPauseInput {
+  nowMs: number;
+  /** What the 429's Retry-After asked for, from `nowMs`. */
+  retryAfterMs: number;
+  /** The instant the process's current pause ends (in the past, or 0, when there is none). */
+  pauseUntilMs: number;
+}
+
+/**
+ * The instant before which no request of the process may start, once a 429 asked to wait
+ * `retryAfterMs`: the rate limit is the organisation's, not the chunk's. A pause only grows (a short
+ * Retry-After never cuts a longer one short) and is capped like a chunk's own wait.
+ */
+export function pauseUntilAfterRateLimit({ nowMs, retryAfterMs, pauseUntilMs }: ProcessPauseInput): number {
+  return Math.max(pauseUntilMs, nowMs + Math.min(Math.max(0, retryAfterMs), MAX_RETRY_AFTER_MS));
+}

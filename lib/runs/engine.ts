@@ -19,13 +19,14 @@ import {
   touchRunHeartbeat,
 } from "./run-store";
 import { closeAbandonedUpload, getUploadState } from "./run-upload-store";
+import { processSendGate, takeTurnToSend, throughGate } from "./send-gate";
 
 export type EngineSendContext = Omit<SendContext, "signal" | "stopRetrying">;
 
 export interface EngineDeps {
   db: Db;
   send: EngineSendContext;
-  /** Chunks in flight at once for one run. */
+  /** Requests in flight at once for this whole process, shared by every run it sends. */
   concurrency: number;
 }
 
@@ -169,9 +170,24 @@ async function sendRun(deps: EngineDeps, runId: string, stop: AbortSignal): Prom
   }, HEARTBEAT_INTERVAL_MS);
   heartbeat.unref?.();
 
+  // The permits and the 429 pause are the process's: several runs share HUMANOS_CONCURRENCY.
+  const gate = processSendGate(Math.max(1, deps.concurrency));
+  const send = throughGate(deps.send, gate, stop);
   const worker = async () => {
     for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) {
-      const results = await sendStoredChunk(deps.send, chunk, stop);
+      const release = await takeTurnToSend(gate, runId, deps.send.now, stop);
+      // Cancelled while waiting for a turn: the chunk stays pending and finishRun cancels it.
+      if (!release || stopped) {
+        release?.();
+        return;
+      }
+      let results: RowResult[];
+      try {
+        results = await sendStoredChunk(send, chunk, stop);
+      } finally {
+        // The answer is in: another run may send while this one stores it.
+        release();
+      }
       // The state comes back with the write: a cancel recorded by any instance stops new chunks.
       if ((await recordChunkResults(db, runId, chunk.chunkIndex, results)) !== "running") stopped = true;
     }
