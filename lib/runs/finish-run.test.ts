@@ -10,20 +10,14 @@ import {
   finishRun,
   markInterruptedRuns,
   markRunStarted,
-  recordChunkResults,
   requestCancel,
 } from "./run-store";
+import { answerChunk, storedSubjects } from "./run-store.test-support";
 import { getRunSummary } from "./run-summaries";
 import { createDraftRun, storeRowSlice } from "./run-upload-store";
 
 const ROWS = 250;
-
-function subjects(count: number, from = 0) {
-  return Array.from({ length: count }, (_, i) => ({
-    rowIndex: from + i,
-    subject: { contact: `finish${from + i}@example.com` },
-  }));
-}
+const TAG = "finish";
 
 describeEachDatabase("finishRun: only the run's own live sender ends it", (use) => {
   beforeEach(async () => {
@@ -39,20 +33,9 @@ describeEachDatabase("finishRun: only the run's own live sender ends it", (use) 
       apiTarget: "t",
       totalRows: ROWS,
     });
-    await storeRowSlice(db, id, subjects(ROWS), { last: true });
+    await storeRowSlice(db, id, storedSubjects(TAG, ROWS), { last: true });
     expect(await markRunStarted(db, id, worker)).toBe(true);
-    await recordChunkResults(
-      db,
-      id,
-      0,
-      subjects(100).map((row) => ({
-        rowIndex: row.rowIndex,
-        contact: row.subject.contact,
-        status: 200,
-        message: "Created",
-        attempts: 1,
-      })),
-    );
+    await answerChunk(db, id, TAG, 0);
     return id;
   }
 

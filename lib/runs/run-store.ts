@@ -183,14 +183,24 @@ export async function requestCancel(db: Db, runId: string): Promise<boolean> {
 
 /**
  * Claims a stopped run for resuming: every chunk without a recorded answer goes back to "pending"
- * (same Idempotency-Key) and loses its provisional outcome. False when the run is live
- * (someone else resumed it first) or has nothing left to send.
+ * (same Idempotency-Key) and loses its provisional outcome. Records when this sending began and how
+ * many rows keep their outcome (refused on arrival, or in an answered chunk: the run's doneRows once
+ * the others are cleared), for a rate over this sending only. False when the run is live (someone
+ * else resumed it first) or has nothing left to send.
  */
 export async function claimRunForResume(db: Db, runId: string, workerId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const claimed = await tx
       .update(runs)
-      .set({ state: "running", workerId, heartbeatAt: sql`now()`, finishedAt: null })
+      .set({
+        state: "running",
+        workerId,
+        heartbeatAt: sql`now()`,
+        finishedAt: null,
+        resumedAt: sql`now()`,
+        rowsDoneAtResume: sql`refused_rows + coalesce((SELECT sum(c.row_count) FROM run_chunks c
+          WHERE c.run_id = ${runId} AND c.state = 'answered'), 0)::int`,
+      })
       .where(
         and(
           eq(runs.id, runId),
