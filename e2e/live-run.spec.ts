@@ -1,15 +1,19 @@
 /**
  * A run watched while it is still sending, on a console server of the test's own whose sandbox
- * answers each request after 1.5 s (so a 2,000-row run lasts well beyond what the test needs): what
- * an export taken meanwhile says, and what the run's page asks the server for.
+ * answers each request after 1.5 s (so a 2,000-row run lasts well beyond what the test needs): how the
+ * results table and the progress say the run is going on, what an export taken meanwhile says, and
+ * what the run's page asks the server for.
  */
 import { expect, type Page, test } from "@playwright/test";
 import { OnboardPage } from "./pages/onboard-page";
 import { RunsPage } from "./pages/runs-page";
 import { ConsoleServer } from "./support/console-server";
 
-/** Above the shared test server's port (E2E_PORT) and the ports of delivery.spec.ts. */
-const OWN_SERVER_PORT = Number(process.env.E2E_PORT ?? 3100) + 21;
+/**
+ * Above the shared test server's port (E2E_PORT), within the ten an E2E_PORT is given, beside those of
+ * security-headers.spec.ts (+1) and delivery.spec.ts (+10…).
+ */
+const OWN_SERVER_PORT = Number(process.env.E2E_PORT ?? 3100) + 5;
 const ROWS = 2000;
 
 test.describe.configure({ timeout: 180_000 });
@@ -40,6 +44,59 @@ async function startSlowRun(page: Page, tag: string): Promise<string> {
   await expect(onboard.runProgress).toHaveAttribute("data-state", "running");
   return onboard.runId();
 }
+
+/**
+ * The results table's state and its own count of the rows it lists ("All statuses (N)" beside it),
+ * read together in one go: a progress read landing between two reads would move one of them.
+ */
+function resultsSnapshot(page: Page) {
+  return page.evaluate(() => {
+    const table = document.querySelector('table[aria-label="Results"]');
+    const all = [...document.querySelectorAll("option")].find((option) =>
+      option.textContent?.startsWith("All statuses ("),
+    );
+    const listed = all?.textContent?.match(/\(([\d,]+)\)/)?.[1]?.replaceAll(",", "");
+    return {
+      runState: document.querySelector("[data-testid='run-progress']")?.getAttribute("data-state"),
+      busy: table?.getAttribute("aria-busy"),
+      rowCount: Number(table?.getAttribute("aria-rowcount")),
+      listed: Number(listed),
+    };
+  });
+}
+
+test("while the run is sending, the results table is busy and counts its rows, and the progress shows a rate and an ETA", async ({
+  page,
+}) => {
+  await startSlowRun(page, `busy${Date.now().toString(36)}`);
+  const onboard = new OnboardPage(page);
+  const progressLine = onboard.runProgress.locator("p", { hasText: "rows processed" });
+  await expect(progressLine).toContainText(/ · [\d,]+ rows\/s · ETA \d+ (s|min)/);
+  await expect(progressLine).not.toContainText("since it was resumed");
+
+  // Some answers listed, not all: the table is busy, and counts them plus its header row.
+  await expect.poll(async () => (await resultsSnapshot(page)).listed).toBeGreaterThan(0);
+  const live = await resultsSnapshot(page);
+  expect(live).toMatchObject({ runState: "running", busy: "true", rowCount: live.listed + 1 });
+  expect(live.listed).toBeLessThan(ROWS);
+
+  // Once the run has stopped: nothing busy, every row listed (those never sent as not sent), no rate.
+  await onboard.runProgress.getByRole("button", { name: "Cancel" }).click();
+  await onboard.waitForRun({ state: "cancelled", timeout: 60_000 });
+  await expect(onboard.results).toHaveAttribute("aria-rowcount", String(ROWS + 1));
+  expect(await resultsSnapshot(page)).toMatchObject({ busy: "false", rowCount: ROWS + 1, listed: ROWS });
+  await expect(progressLine).not.toContainText("rows/s");
+  await expect(progressLine).not.toContainText("ETA");
+
+  // Resumed: busy again, and the rate says it covers the sending since the resume.
+  await onboard.runProgress.getByRole("button", { name: /^Resume \(/ }).click();
+  await expect(onboard.runProgress).toHaveAttribute("data-state", "running");
+  await expect(onboard.results).toHaveAttribute("aria-busy", "true");
+  await expect(progressLine).toContainText(/ · [\d,]+ rows\/s since it was resumed · ETA \d+ (s|min)/);
+  // It sends the rest (~12 s) and completes: every row listed, nothing busy.
+  await onboard.waitForRun({ state: "completed", timeout: 60_000 });
+  expect(await resultsSnapshot(page)).toMatchObject({ busy: "false", rowCount: ROWS + 1, listed: ROWS });
+});
 
 test("an export taken while the run is sending says the file holds the answers so far", async ({ page }) => {
   const runId = await startSlowRun(page, `live${Date.now().toString(36)}`);

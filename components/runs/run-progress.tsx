@@ -77,6 +77,8 @@ export function RunProgress({
             <>
               {" "}
               · <span className="tabular-nums">{formatRate(progress.rowsPerSecond)}</span>
+              {/* The rate covers the current sending only: say so once the run has been resumed. */}
+              {progress.resumedAt !== null ? " since it was resumed" : null}
             </>
           ) : null}
           {isLive && progress.etaSeconds !== null ? (

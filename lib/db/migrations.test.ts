@@ -126,3 +126,25 @@ describe("migration 0004: rows that never reached the server", () => {
     }
   }, 60_000);
 });
+
+describe("migration 0005: when a run was last resumed", () => {
+  it("a run recorded before it was never resumed as far as it can tell: measured from its start", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "console-migration-"));
+    try {
+      const database = await openAfterRelease(
+        dataDir,
+        4,
+        `INSERT INTO runs (id, created_by, source, api_target, state, total_rows, upload_complete, received_through, started_at)
+           VALUES ('${RUN_ID}', 'alice', 'paste', 'sandbox', 'running', 300, true, 299, '2026-11-27T09:00:00Z');`,
+      );
+      expect(await getRunSummary(database.db, RUN_ID)).toMatchObject({
+        startedAt: "2026-11-27T09:00:00.000Z",
+        resumedAt: null,
+        rowsDoneAtResume: 0,
+      });
+      await database.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -146,6 +146,17 @@ DROP TABLE run_row_outcomes;
 ALTER TABLE runs ADD COLUMN rows_not_received integer NOT NULL DEFAULT 0;
 `,
   },
+  {
+    // A resumed run's rate was its rows over the time since it first started, the hours it stood
+    // interrupted included, so its ETA was far off. Resume now records when the new sending began and
+    // how many rows already had an outcome; the rate is measured from there. Runs resumed before this
+    // migration cannot tell any more: they keep null and are measured from their start, as before.
+    id: "0005_resumed_at",
+    sql: `
+ALTER TABLE runs ADD COLUMN resumed_at timestamptz;
+ALTER TABLE runs ADD COLUMN rows_done_at_resume integer NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 /** Any fixed number: every console instance takes the same lock, so only one migrates at a time. */

@@ -61,6 +61,12 @@ export const runs = pgTable(
     workerId: text("worker_id"),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date" }),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    /**
+     * When the run was last resumed (null: never), and how many rows had an outcome at that moment:
+     * its rate and ETA are measured over its current sending, not over the time it stood stopped.
+     */
+    resumedAt: timestamp("resumed_at", { withTimezone: true, mode: "date" }),
+    rowsDoneAtResume: integer("rows_done_at_resume").notNull().default(0),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [index("runs_created_at_idx").on(table.createdAt.desc())],

@@ -129,11 +129,29 @@ export async function touchRunHeartbeat(db: Db, runId: string): Promise<void> {
   await db.update(runs).set({ heartbeatAt: sql`now()` }).where(eq(runs.id, runId));
 }
 
-/** Ends a run: chunks never sent become "cancelled" (when cancelled), and the run gets its final state. */
-export async function finishRun(db: Db, runId: string, state: "completed" | "cancelled"): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * Ends a run its sender has finished with: chunks never sent become "cancelled" (when cancelled), and
+ * the run gets its final state. Only a live run (running or cancelling) is ended, and, given
+ * `workerId`, only by the worker that owns it: a run marked interrupted while its sender was still
+ * going (a stale heartbeat), and perhaps resumed by another instance since, keeps the state the others
+ * gave it. Returns whether the run was ended.
+ */
+export async function finishRun(
+  db: Db,
+  runId: string,
+  state: "completed" | "cancelled",
+  workerId?: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
     // The same lock as storeRowSlice: rows arriving after a cancel are either cancelled here or there.
-    await tx.execute(sql`SELECT 1 FROM runs WHERE id = ${runId} FOR UPDATE`);
+    // A row changed meanwhile (a resume) is checked again once the lock is had.
+    const owned = await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM runs WHERE id = ${runId} AND state IN ('running', 'cancelling')
+            ${workerId === undefined ? sql`` : sql`AND worker_id = ${workerId}`}
+          FOR UPDATE`,
+    );
+    if (owned.length === 0) return false;
     if (state === "cancelled") {
       await tx.execute(sql`
         UPDATE run_chunks c SET state = 'cancelled',
@@ -149,6 +167,7 @@ export async function finishRun(db: Db, runId: string, state: "completed" | "can
       .update(runs)
       .set({ state, finishedAt: sql`now()`, heartbeatAt: sql`now()` })
       .where(eq(runs.id, runId));
+    return true;
   });
 }
 
@@ -164,14 +183,24 @@ export async function requestCancel(db: Db, runId: string): Promise<boolean> {
 
 /**
  * Claims a stopped run for resuming: every chunk without a recorded answer goes back to "pending"
- * (same Idempotency-Key) and loses its provisional outcome. False when the run is live
- * (someone else resumed it first) or has nothing left to send.
+ * (same Idempotency-Key) and loses its provisional outcome. Records when this sending began and how
+ * many rows keep their outcome (refused on arrival, or in an answered chunk: the run's doneRows once
+ * the others are cleared), for a rate over this sending only. False when the run is live (someone
+ * else resumed it first) or has nothing left to send.
  */
 export async function claimRunForResume(db: Db, runId: string, workerId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const claimed = await tx
       .update(runs)
-      .set({ state: "running", workerId, heartbeatAt: sql`now()`, finishedAt: null })
+      .set({
+        state: "running",
+        workerId,
+        heartbeatAt: sql`now()`,
+        finishedAt: null,
+        resumedAt: sql`now()`,
+        rowsDoneAtResume: sql`refused_rows + coalesce((SELECT sum(c.row_count) FROM run_chunks c
+          WHERE c.run_id = ${runId} AND c.state = 'answered'), 0)::int`,
+      })
       .where(
         and(
           eq(runs.id, runId),

@@ -28,6 +28,8 @@ function toSummary(run: RunRow, { counts, resumableRows, cancelledRows }: RunCou
     lastRowReceived: run.receivedThrough + 1,
     uploadComplete: run.uploadComplete,
     startedAt: run.startedAt?.toISOString() ?? null,
+    resumedAt: run.resumedAt?.toISOString() ?? null,
+    rowsDoneAtResume: run.rowsDoneAtResume,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     counts: statusCounts,
     doneRows: statusCounts.reduce((sum, entry) => sum + entry.count, 0),

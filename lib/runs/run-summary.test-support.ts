@@ -15,6 +15,8 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     lastRowReceived: 1000,
     uploadComplete: true,
     startedAt: "2026-11-27T10:00:00.000Z",
+    resumedAt: null,
+    rowsDoneAtResume: 0,
     finishedAt: null,
     counts: [],
     doneRows: 0,

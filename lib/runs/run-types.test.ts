@@ -23,11 +23,59 @@ describe("progressOf", () => {
       null,
       null,
     ],
+    [
+      "cancelled: rows its cancel left unsent are not in the rate",
+      { state: "cancelled", doneRows: 1000, cancelledRows: 600, finishedAt: "2026-11-27T10:00:04.000Z" },
+      100,
+      null,
+    ],
   ])("%s", (_name, overrides, rowsPerSecond, etaSeconds) => {
     const progress = progressOf(summary(overrides), NOW);
     expect(progress.rowsPerSecond).toBe(rowsPerSecond);
     expect(progress.etaSeconds).toBe(etaSeconds);
     expect(progress.readAt).toBe(NOW.toISOString());
+  });
+});
+
+/** Started at 09:00, interrupted for most of an hour, resumed at 10:00:00 with 200 rows done. */
+const RESUMED: Partial<RunSummary> = {
+  startedAt: "2026-11-27T09:00:00.000Z",
+  resumedAt: "2026-11-27T10:00:00.000Z",
+  rowsDoneAtResume: 200,
+};
+
+describe("progressOf a resumed run: measured over the sending since the resume", () => {
+  it.each<[string, Partial<RunSummary>, number | null, number | null]>([
+    // Since its start it would be 600 rows in 3,610 s: 0.17 rows/s and an ETA of 40 minutes.
+    ["400 rows in the 10 s since: 40 rows/s, 400 rows in 10 s", { doneRows: 600 }, 40, 10],
+    ["nothing answered since: no rate, no ETA", { doneRows: 200 }, null, null],
+    [
+      "just resumed (< 0.2 s): no rate yet",
+      { doneRows: 210, resumedAt: "2026-11-27T10:00:09.900Z" },
+      null,
+      null,
+    ],
+    [
+      "finished after the resume: the rate of that last sending, no ETA",
+      { state: "completed", doneRows: 1000, finishedAt: "2026-11-27T10:00:04.000Z" },
+      200,
+      null,
+    ],
+    [
+      "cancelled after the resume: the rows it left unsent are not in the rate",
+      {
+        state: "cancelled",
+        doneRows: 1000,
+        cancelledRows: 400,
+        finishedAt: "2026-11-27T10:00:04.000Z",
+      },
+      100,
+      null,
+    ],
+  ])("%s", (_name, overrides, rowsPerSecond, etaSeconds) => {
+    const progress = progressOf(summary({ ...RESUMED, ...overrides }), NOW);
+    expect(progress.rowsPerSecond).toBe(rowsPerSecond);
+    expect(progress.etaSeconds).toBe(etaSeconds);
   });
 });
 

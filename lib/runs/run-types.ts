@@ -41,6 +41,10 @@ export interface RunSummary {
   /** No more rows will arrive from the browser (false while its upload goes on). */
   uploadComplete: boolean;
   startedAt: string | null;
+  /** When the run was last resumed; null when it never was. */
+  resumedAt: string | null;
+  /** Rows that had an outcome when the run was last resumed (0 when it never was). */
+  rowsDoneAtResume: number;
   finishedAt: string | null;
   /** Rows with an outcome, per status (a row not sent counts under "not-sent"). */
   counts: StatusCount[];
@@ -62,7 +66,10 @@ export function processedRows(summary: Pick<RunSummary, "doneRows" | "cancelledR
 }
 
 export interface RunProgress extends RunSummary {
-  /** Rows per second since the run started sending; null before there is anything to measure. */
+  /**
+   * Rows per second over the run's current sending (since it was last resumed, else since it
+   * started); null before there is anything to measure.
+   */
   rowsPerSecond: number | null;
   /** Seconds left at the current rate; null when unknown or finished. */
   etaSeconds: number | null;
@@ -108,14 +115,20 @@ export function isWaitingState(state: RunState): boolean {
   return isLiveState(state) || state === "draft";
 }
 
-/** Rate and time left, from what is done since the run started sending. Pure. */
+/**
+ * Rate and time left, from the rows processed during the run's current sending: since it was last
+ * resumed (not counting the rows done before, nor the time it stood stopped), else since it started.
+ * Rows a cancel left unsent are not processed (see processedRows). Pure.
+ */
 export function progressOf(summary: RunSummary, now: Date): RunProgress {
-  const startedMs = summary.startedAt ? Date.parse(summary.startedAt) : Number.NaN;
+  const sendingSince = summary.resumedAt ?? summary.startedAt;
+  const sinceMs = sendingSince ? Date.parse(sendingSince) : Number.NaN;
   const endMs = summary.finishedAt ? Date.parse(summary.finishedAt) : now.getTime();
-  const elapsedSeconds = (endMs - startedMs) / 1000;
+  const elapsedSeconds = (endMs - sinceMs) / 1000;
+  const rowsThisSending = processedRows(summary) - (summary.resumedAt ? summary.rowsDoneAtResume : 0);
   const rowsPerSecond =
-    Number.isFinite(elapsedSeconds) && elapsedSeconds > 0.2 && summary.doneRows > 0
-      ? summary.doneRows / elapsedSeconds
+    Number.isFinite(elapsedSeconds) && elapsedSeconds > 0.2 && rowsThisSending > 0
+      ? rowsThisSending / elapsedSeconds
       : null;
   const left = Math.max(0, summary.totalRows - summary.doneRows);
   const etaSeconds = isLiveState(summary.state) && rowsPerSecond ? Math.ceil(left / rowsPerSecond) : null;
