@@ -198,7 +198,8 @@ async function sendRun(deps: EngineDeps, runId: string, stop: AbortSignal): Prom
   } finally {
     clearInterval(heartbeat);
   }
-  await finishRun(db, runId, stopped || stop.aborted ? "cancelled" : "completed");
+  // Only while this process still owns the run: one another instance resumed meanwhile is theirs to end.
+  await finishRun(db, runId, stopped || stop.aborted ? "cancelled" : "completed", engineWorkerId());
 }
 
 /** Wakes a sender waiting for rows as soon as this process stores a slice of its run. */
