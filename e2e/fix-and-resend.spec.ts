@@ -105,8 +105,8 @@ test("while Resume has rows to send, Edit failed rows loads only the definite fa
   test.setTimeout(180_000);
   const server = new ConsoleServer({
     port: OWN_SERVER_PORT,
-    // One request at a time, a second each: 8 requests last ~8 s, and Cancel lands after the first.
-    env: { SANDBOX_FAULTS: "seed=21,latency-ms=1000", HUMANOS_CONCURRENCY: "1" },
+    // One request at a time, 1.5 s each: 8 requests last ~12 s, and Cancel lands after the first.
+    env: { SANDBOX_FAULTS: "seed=21,latency-ms=1500", HUMANOS_CONCURRENCY: "1" },
   });
   const onboard = new OnboardPage(page);
   const openPaste = async () => {
