@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { OperatorRefused } from "@/components/operator-refused";
 import { RunsList, RunsPager } from "@/components/runs/runs-list";
 import { getDatabase } from "@/lib/db/shared-database";
+import { requireOperator } from "@/lib/operator";
 import { listRuns } from "@/lib/runs/run-summaries";
 
 export const metadata: Metadata = { title: "Runs · Humanos onboarding console" };
@@ -17,6 +19,9 @@ export default async function RunsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  // proxy.ts asked for credentials already; a page that reads runs checks them again.
+  const operator = await requireOperator();
+  if (!operator.ok) return <OperatorRefused message={operator.message} />;
   const { page: pageParam } = await searchParams;
   const page = pageSchema.parse(Array.isArray(pageParam) ? pageParam[0] : (pageParam ?? 1));
   const { db } = await getDatabase();

@@ -51,7 +51,9 @@ export function OnboardingScreen({ resendRunId }: { resendRunId?: string }) {
         return;
       }
       if (outcome.rows.length === 0) {
-        setLoadError(`Run ${shortRunId(runId)} has no failed rows: every row in it succeeded.`);
+        setLoadError(
+          `Run ${shortRunId(runId)} has no failed rows to edit: every row in it succeeded, or has no answer yet (Resume sends those, from the run's page).`,
+        );
         return;
       }
       replaceRows(outcome.rows, `loading ${outcome.rows.length} failed rows`);

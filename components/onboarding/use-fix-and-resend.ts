@@ -8,8 +8,8 @@ import { answerText } from "./answer-text";
 export type FailedRowsLoad = { ok: true; rows: GridCells[] } | { ok: false; message: string };
 
 /**
- * Fix and resend: loads a run's failed and unsent rows (never its successful ones) from the server
- * as grid rows, each remembered with the answer it got so the grid shows it beside the row until the
+ * Fix and resend: loads a run's rows with a definite failure (never its successful ones, nor those
+ * Resume would send: getFailedRows) from the server as grid rows, each remembered with the answer it got so the grid shows it beside the row until the
  * row is edited.
  */
 export function useFixAndResend() {

@@ -9,8 +9,9 @@ import { ResultsSummary, StatusLegend } from "@/components/results-table/results
 import { RESULTS_PAGE_SIZE, ResultsTable } from "@/components/results-table/results-table";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { RowResult } from "@/lib/humanos/results";
-import { ALL_RESULTS, countFailures, countsAsListed, rowsMatching } from "@/lib/runs/run-counts";
+import { ALL_RESULTS, countsAsListed, rowsMatching } from "@/lib/runs/run-counts";
 import { isLiveState, isWaitingState, type RowFilter, type RunProgress } from "@/lib/runs/run-types";
+import { editableFailures, leftToResumeNote } from "./edit-failed-text";
 import { exportHint } from "./export-hint";
 import { formatCount, runPaths } from "./format";
 import { useRunRows } from "./use-run-rows";
@@ -54,7 +55,11 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
   // The progress is read more often than the page (which may be kept while final): its counts are
   // the ones the server would give.
   const matching = rowsMatching(progress, filter);
-  const failures = countFailures(counts);
+  // Rows Resume would send are left out of Edit failed rows (they may already have been created).
+  const editable = editableFailures(progress);
+  const resumeNote = editFailed ? leftToResumeNote(progress) : null;
+  const resumeNoteId = useId();
+  const editDescribedBy = resumeNote ? resumeNoteId : undefined;
   const hint = exportHint(progress);
   const hintId = useId();
   const currentPage = Math.min(page, resultsPageCount(matching) - 1);
@@ -80,14 +85,23 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
           counts={counts}
           total={rowsMatching(progress, ALL_RESULTS)}
         />
-        {editFailed && !waiting && failures > 0 ? (
+        {editFailed && !waiting && editable > 0 ? (
           editFailed.kind === "button" ? (
-            <Button size="sm" onClick={editFailed.onClick} disabled={editFailed.isLoading}>
-              Edit failed rows ({formatCount(failures)})
+            <Button
+              size="sm"
+              onClick={editFailed.onClick}
+              disabled={editFailed.isLoading}
+              aria-describedby={editDescribedBy}
+            >
+              Edit failed rows ({formatCount(editable)})
             </Button>
           ) : (
-            <Link href={editFailed.href} className={buttonVariants({ size: "sm" })}>
-              Edit failed rows ({formatCount(failures)})
+            <Link
+              href={editFailed.href}
+              className={buttonVariants({ size: "sm" })}
+              aria-describedby={editDescribedBy}
+            >
+              Edit failed rows ({formatCount(editable)})
             </Link>
           )
         ) : null}
@@ -97,6 +111,15 @@ export function RunResults({ progress, editFailed }: { progress: RunProgress; ed
         />
         <StatusLegend />
       </div>
+      {resumeNote ? (
+        <p
+          id={resumeNoteId}
+          data-testid="left-to-resume"
+          className="text-sm text-slate-700 dark:text-slate-300"
+        >
+          {resumeNote}
+        </p>
+      ) : null}
       {hint ? (
         <p id={hintId} data-testid="export-hint" className="text-sm text-slate-700 dark:text-slate-300">
           {hint}

@@ -26,6 +26,15 @@ describe("neutraliseFormula", () => {
     ["ana@example.com", "ana@example.com"],
     ["", ""],
     ["did:via:humanos:user-1", "did:via:humanos:user-1"],
+    // Spreadsheets that trim a cell before they look at it run these too.
+    [" =1+2", "' =1+2"],
+    ["   +351912345678", "'   +351912345678"],
+    ["\u00a0-2", "'\u00a0-2"],
+    [" \t@SUM(A1)", "' \t@SUM(A1)"],
+    ["\n=1", "'\n=1"],
+    ["  ana@example.com", "  ana@example.com"],
+    ["   ", "   "],
+    ["\ncmd", "\ncmd"],
   ])("%j → %j", (value, expected) => {
     expect(neutraliseFormula(value)).toBe(expected);
   });
@@ -63,6 +72,7 @@ describe("csvCell in a semicolon-separated reading", () => {
     ],
     ["a;b", "a;b"],
     ["plain", "plain"],
+    ["  a; b", "  a; b"],
   ])("%j is left as it is when no ';' starts a formula", (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
@@ -74,6 +84,8 @@ describe("csvCell", () => {
     ["a,b", '"a,b"'],
     ["line\nbreak", '"line\nbreak"'],
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    [' =HYPERLINK("x")', '"\' =HYPERLINK(""x"")"'],
+    [" =1;=2", "' =1;'=2"],
     ["plain", "plain"],
   ])("%j → %j", (value, expected) => {
     expect(csvCell(value)).toBe(expected);

@@ -12,8 +12,11 @@ import { notReceivedSummary, type RunUpload } from "@/lib/runs/rows-not-received
 import { isLiveState, isWaitingState, type RunSummary } from "@/lib/runs/run-types";
 
 const BOM = "\uFEFF";
-/** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"), and some
+ * trim a cell's leading blanks before they look (" =1+2" runs too).
+ */
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
 
 /**
  * A ";" followed (after blanks or quotes) by a formula start. Excel in a locale whose list separator
@@ -24,7 +27,7 @@ const FORMULA_AFTER_SEMICOLON = /;(?=["\s]*[=+\-@\t\r])/g;
 
 /**
  * Makes a value inert in a spreadsheet: a quote turns a would-be formula into text, at the start of
- * the value and after any ";" that a semicolon-separated reading would take as a field's start.
+ * the value (before any leading blanks) and after any ";" that a semicolon-separated reading would take as a field's start.
  */
 export function neutraliseFormula(value: string): string {
   const inner = value.replace(FORMULA_AFTER_SEMICOLON, ";'");

@@ -32,7 +32,7 @@ export function statusCountsOf(answers: readonly ChunkAnswer[]): Record<string, 
 }
 
 export const CANCELLED_MESSAGE =
-  "Not sent: the run was cancelled before this row's request started. Resume the run, or use Edit failed rows, to send it.";
+  "Not sent: the run was cancelled before this row's request started. Resume the run to send it.";
 
 /**
  * The answers of a chunk never sent because its run was cancelled, aggregated in SQL over its rows

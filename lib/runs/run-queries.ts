@@ -24,9 +24,12 @@ const WHOLE_RUN: RowRange = { first: 0, last: 2_147_483_647 };
 /**
  * The run's rows in `range` with what became of them, as a subquery `row_result` with the columns
  * row_index, input, contact, internal_id, status, not_sent_reason, message, did, attempts (status
- * null: no outcome yet). A row never sent carries its refusal; a sent row's outcome is in its
- * chunk's answers, each chunk's expanded once (only the chunks the range can hold) and joined by
+ * null: no outcome yet) and settled. A row never sent carries its refusal; a sent row's outcome is in
+ * its chunk's answers, each chunk's expanded once (only the chunks the range can hold) and joined by
  * row_index; its attempts are its chunk's (every row of a chunk is sent, and recorded, together).
+ * settled: the row's outcome is final, and Resume never sends it: Humanos answered its chunk item by
+ * item, or it was refused before sending. Every other row (its chunk pending, unanswered after every
+ * attempt, refused whole or cancelled; or not yet in a chunk) is Resume's to send.
  */
 function rowResults(runId: string, range: RowRange = WHOLE_RUN): SQL {
   const chunks = {
@@ -39,7 +42,8 @@ function rowResults(runId: string, range: RowRange = WHOLE_RUN): SQL {
       CASE WHEN r.refusal IS NOT NULL THEN 'invalid' ELSE answer.not_sent_reason END AS not_sent_reason,
       coalesce(r.refusal, answer.message) AS message,
       answer.did,
-      coalesce(c.attempts, 0) AS attempts
+      coalesce(c.attempts, 0) AS attempts,
+      (r.refusal IS NOT NULL OR c.state IS NOT DISTINCT FROM 'answered') AS settled
     FROM run_rows r
     LEFT JOIN run_chunks c ON c.run_id = r.run_id AND c.chunk_index = r.chunk_index
     LEFT JOIN (
@@ -209,13 +213,19 @@ export async function* iterateRunRows(
   if (pending.length > 0) yield pending;
 }
 
-/** Failed and unsent rows with what was sent, for fix-and-resend. Successful rows never come back. */
+/**
+ * The rows with a definite failure, with what was sent, for fix-and-resend: Humanos' answer was a
+ * failure (400, 402, 407…), or the row was refused before sending. Successful rows never come back,
+ * nor do the rows Resume would send (no answer recorded: never sent, cancelled, refused whole, or
+ * sent without a usable answer, so possibly created already): sent again in a new run under new
+ * Idempotency-Keys, they could go out twice, and a Resume after the fix would send the old data
+ * over it. Once Resume has sent them, those that fail come back here.
+ */
 export async function getFailedRows(db: Db, runId: string): Promise<FailedRow[]> {
-  const waiting = await areRowsWaiting(db, runId);
   const rows = await queryRows<StoredRow & { input: string }>(
     db,
     sql`SELECT ${STORED_ROW_COLUMNS}, input FROM ${rowResults(runId)}
-        WHERE ${rowFilterCondition("failed", waiting)} ORDER BY row_index`,
+        WHERE settled AND ${rowFilterCondition("failed", true)} ORDER BY row_index`,
   );
   return rows.map((row) => {
     const result = toRowResult(row);

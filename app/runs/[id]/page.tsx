@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { OperatorRefused } from "@/components/operator-refused";
 import { shortRunId } from "@/components/runs/format";
 import { RunDetails } from "@/components/runs/run-details";
 import { getDatabase } from "@/lib/db/shared-database";
+import { requireOperator } from "@/lib/operator";
 import { getRunProgress } from "@/lib/runs/run-summaries";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +19,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function RunPage({ params }: Params) {
+  // proxy.ts asked for credentials already; a page that reads runs checks them again.
+  const operator = await requireOperator();
+  if (!operator.ok) return <OperatorRefused message={operator.message} />;
   const { id } = await params;
   // Run ids are UUIDs: anything else is not a run (and must not reach a uuid column).
   if (!z.uuid().safeParse(id).success) notFound();
