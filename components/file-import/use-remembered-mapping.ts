@@ -1,35 +1,27 @@
 "use client";
 
-import { type ColumnMapping, mappingMemoryKey } from "@/lib/import/column-mapping";
+import type { ColumnMapping } from "@/lib/import/column-mapping";
+import {
+  headerSetKey,
+  legacyHeaderKey,
+  recallStoredMapping,
+  storedMappingValue,
+} from "@/lib/import/remembered-mapping";
 
-const TARGETS = new Set([
-  "email",
-  "phone",
-  "contact",
-  "internalId",
-  "fullName",
-  "birth",
-  "docId",
-  "countryAlpha3",
-]);
-
-/** The mapping the operator chose last time for this header row, if any (kept in this browser only). */
+/** The mapping the operator chose last time for these header names, in any order (this browser only). */
 export function recallMapping(header: readonly string[]): ColumnMapping | undefined {
   try {
-    const stored = JSON.parse(localStorage.getItem(mappingMemoryKey(header)) ?? "null") as unknown;
-    if (!Array.isArray(stored) || stored.length !== header.length) return undefined;
-    if (!stored.every((target) => target === null || (typeof target === "string" && TARGETS.has(target)))) {
-      return undefined;
-    }
-    return stored as ColumnMapping;
+    return recallStoredMapping(header, (key) => localStorage.getItem(key));
   } catch {
+    // Storage disabled: nothing is remembered.
     return undefined;
   }
 }
 
 export function rememberMapping(header: readonly string[], mapping: ColumnMapping): void {
   try {
-    localStorage.setItem(mappingMemoryKey(header), JSON.stringify(mapping));
+    localStorage.setItem(headerSetKey(header), storedMappingValue(header, mapping));
+    localStorage.removeItem(legacyHeaderKey(header));
   } catch {
     // Storage full or disabled: the mapping simply is not remembered.
   }

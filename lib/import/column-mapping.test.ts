@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  type ColumnMapping,
-  mappingConflicts,
-  mappingMemoryKey,
-  mapTableRows,
-  suggestMapping,
-} from "./column-mapping";
+import { type ColumnMapping, mappingConflicts, mapTableRows, suggestMapping } from "./column-mapping";
 import type { emptyGridCells } from "./grid-fields";
 
 describe("suggestMapping", () => {
@@ -56,12 +50,5 @@ describe("mapTableRows", () => {
     const rows = mapTableRows(table, mapping);
     expect(rows).toHaveLength(expected.length);
     for (const [index, row] of rows.entries()) expect(row).toMatchObject(expected[index] ?? {});
-  });
-});
-
-describe("mappingMemoryKey", () => {
-  it("ignores case, accents and punctuation but not order", () => {
-    expect(mappingMemoryKey(["País", "E-mail"])).toBe(mappingMemoryKey(["pais", "EMAIL"]));
-    expect(mappingMemoryKey(["País", "E-mail"])).not.toBe(mappingMemoryKey(["E-mail", "País"]));
   });
 });

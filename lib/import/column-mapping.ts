@@ -3,7 +3,7 @@
  * dialog, the worker and the tests share it.
  */
 import { GRID_FIELD_LABELS, type GridCells } from "./grid-fields";
-import { type ColumnIndex, type ColumnTarget, detectHeader, foldLabel, mapRow } from "./header-detection";
+import { type ColumnIndex, type ColumnTarget, detectHeader, mapRow } from "./header-detection";
 import { isBlankRow } from "./validate-row";
 
 /** One target per source column (null: ignored). */
@@ -53,9 +53,4 @@ export function mapTableRows(dataRows: readonly (readonly string[])[], mapping: 
     if (!isBlankRow(cells)) rows.push(cells);
   }
   return rows;
-}
-
-/** The same header row (ignoring case, accents and punctuation) is remembered as one mapping. */
-export function mappingMemoryKey(header: readonly string[]): string {
-  return `column-mapping:${header.map(foldLabel).join("|")}`;
 }
