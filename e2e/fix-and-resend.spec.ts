@@ -35,7 +35,7 @@ test("failed rows come back into the grid with Humanos' answer, are fixed and se
 
   await page.getByRole("button", { name: "Edit failed rows (1)" }).click();
   await expect(page.getByRole("tab", { name: "Paste" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByTestId("grid-counts")).toContainText("1 rows · 1 valid");
+  await expect(page.getByTestId("grid-counts")).toContainText("1 row · 1 valid");
   await expect(onboard.cell(1, "contact")).toHaveText(other);
   await expect(onboard.grid.getByRole("listitem").filter({ hasText: "Last run:" })).toContainText(
     "Row 2 — Humanos answered 409 (Identity belongs to another user)",

@@ -7,6 +7,7 @@ import { TextDateControl } from "@/components/subject-grid/text-date-control";
 import type { useGridRows } from "@/components/subject-grid/use-grid-rows";
 import { useGridValidation } from "@/components/subject-grid/use-grid-validation";
 import { Button } from "@/components/ui/button";
+import { countOf } from "@/lib/format-count";
 import type { GridCells } from "@/lib/import/grid-fields";
 import type { TextDateChoice } from "@/lib/import/normalise-date";
 import type { CountryCode } from "@/lib/import/normalise-phone";
@@ -72,11 +73,11 @@ export function PastePanel({ grid, answers, isSending, onSubmit, onClear }: Past
           </p>
         ) : isValidating ? (
           <p data-testid="grid-counts" role="status">
-            Checking {grid.rows.length.toLocaleString("en-US")} rows…
+            Checking {countOf(grid.rows.length, "row")}…
           </p>
         ) : (
           <p aria-live="polite" data-testid="grid-counts">
-            <span className="tabular-nums">{(validCount + invalidCount).toLocaleString("en-US")}</span> rows ·{" "}
+            <span className="tabular-nums">{countOf(validCount + invalidCount, "row")}</span> ·{" "}
             <span className="tabular-nums">{validCount.toLocaleString("en-US")}</span> valid ·{" "}
             <span className={invalidCount > 0 ? "font-semibold text-red-800 dark:text-red-300" : undefined}>
               <span className="tabular-nums">{invalidCount.toLocaleString("en-US")}</span> with errors

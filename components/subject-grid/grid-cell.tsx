@@ -93,6 +93,10 @@ export const GridCell = memo(function GridCell({
       tabIndex={isActive ? 0 : -1}
       aria-selected={isSelected}
       aria-invalid={error ? true : undefined}
+      // Said as well as shown: a warning does not always give the value it explains ("restored as an
+      // international number"), and some changes have none (an upper-cased country, a compacted
+      // document number). Named outright: from its two lines the browser would make "351912345678 , sent as …".
+      aria-label={showsSent && !isEditing ? `${value}, sent as ${sent}` : undefined}
       aria-describedby={
         [error ? errorId : "", warning ? cellWarningId(rowIndex, field) : ""].filter(Boolean).join(" ") ||
         undefined
@@ -133,11 +137,7 @@ export const GridCell = memo(function GridCell({
             {value}
           </span>
           {showsSent ? (
-            // Said as well as shown: a warning does not always give the value it explains ("restored
-            // as an international number"), and some changes have none (an upper-cased country, a
-            // compacted document number). The cell's name reads "351912345678, sent as +351912345678".
             <span className="truncate text-xs text-slate-600 dark:text-slate-400">
-              <span className="sr-only">, sent as </span>
               <span aria-hidden="true">→ </span>
               {sent}
             </span>

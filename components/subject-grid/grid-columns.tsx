@@ -89,7 +89,8 @@ function RowProblems({
           }
         >
           <span className="shrink-0 font-semibold">
-            {kind === "warning" ? "Warning — " : ""}
+            {/* An error line is told apart by colour and by having no "Warning —"; said, it gets its word. */}
+            {kind === "warning" ? "Warning — " : <span className="sr-only">Error — </span>}
             {GRID_FIELD_SHORT_LABELS[field]}:
           </span>
           {suggestedValue ? (

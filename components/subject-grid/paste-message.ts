@@ -1,9 +1,9 @@
-import { formatCount } from "@/components/runs/format";
+import { countOf } from "@/lib/format-count";
 import type { PasteOutcome } from "@/lib/import/apply-paste";
 import { headerMappingText } from "@/lib/import/header-detection";
 
 function rowCountText(count: number): string {
-  return `${formatCount(count)} row${count === 1 ? "" : "s"}`;
+  return countOf(count, "row");
 }
 
 /**
