@@ -58,3 +58,20 @@ test("a file with more rows than one run takes is refused with a clear message",
   );
   await expect(page.getByRole("button", { name: "Load 1,000,001 rows into the grid" })).toBeDisabled();
 });
+
+test("a mapping changed before Load is the one the rows are loaded under", async ({ onboard, page }) => {
+  await onboard.open("File");
+  await page.getByLabel("Choose a file").setInputFiles({
+    name: "pessoas.csv",
+    mimeType: "text/csv",
+    buffer: portugueseCsv(3),
+  });
+  await page.getByLabel("Field for column “Nome completo”").selectOption("ignore");
+  await page.getByLabel("Field for column “E-mail”").selectOption("internalId");
+  await page.getByRole("button", { name: "Load 3 rows into the grid" }).click();
+
+  await expect(onboard.grid).toHaveAttribute("aria-rowcount", "4");
+  await expect(onboard.cell(1, "internalId")).toHaveText("pessoa.0@example.com");
+  await expect(onboard.cell(1, "fullName")).toHaveText("");
+  await expect(onboard.cell(2, "contact")).toContainText("+351910000001");
+});

@@ -98,7 +98,10 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
     }
     opened.current = reply.file;
     setStatus({ kind: "idle" });
-    setLoaded(openSheet(file.name, reply.file.preview, reply.file.preview.dataSheet));
+    const sheet = openSheet(file.name, reply.file.preview, reply.file.preview.dataSheet);
+    setLoaded(sheet);
+    // Most loads keep the mapping first shown: the worker maps the rows while the operator reads it.
+    reply.file.prepare({ sheetIndex: sheet.sheetIndex, headerRow: sheet.headerRow, mapping: sheet.mapping });
   };
 
   const onDrop = (event: DragEvent<HTMLElement>) => {

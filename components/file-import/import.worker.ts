@@ -2,8 +2,12 @@
 // Reads an uploaded spreadsheet off the main thread and keeps it: the page gets a preview (each
 // sheet's first rows and row count), and on Load the rows mapped for the grid, a part at a time, each
 // as one string. A 50 MB file never freezes the tab, neither while it is read nor while it is mapped.
-import type { ColumnMapping } from "@/lib/import/column-mapping";
-import { type FilePreview, mapSheetRowsInParts, previewOf } from "@/lib/import/file-preview";
+import {
+  type FilePreview,
+  type MappingChoice,
+  mapSheetRowsInParts,
+  previewOf,
+} from "@/lib/import/file-preview";
 import {
   ImportFileError,
   readSpreadsheetFile,
@@ -13,7 +17,9 @@ import { type EncodedRows, encodeRows } from "@/lib/import/worker-transport";
 
 export type ImportRequest =
   | { type: "read"; file: Blob; fileName: string }
-  | { type: "map"; sheetIndex: number; headerRow: number; mapping: ColumnMapping };
+  /** Maps the rows ahead of Load (the mapping first shown), to send them at once if Load keeps it. */
+  | ({ type: "prepare" } & MappingChoice)
+  | ({ type: "map" } & MappingChoice);
 
 export type ImportReply =
   | { type: "read"; ok: true; preview: FilePreview }
@@ -29,6 +35,18 @@ const PART_ROWS = 50_000;
 
 /** The file read last: the worker belongs to one file (see read-file-in-worker.ts). */
 let source: SpreadsheetSource | null = null;
+/** The rows mapped ahead of Load, and the choice they were mapped under. */
+let prepared: { choice: string; parts: ImportReply[] } | null = null;
+
+function choiceKey({ sheetIndex, headerRow, mapping }: MappingChoice): string {
+  return JSON.stringify([sheetIndex, headerRow, mapping]);
+}
+
+function* mappedParts(from: SpreadsheetSource, choice: MappingChoice): Generator<ImportReply> {
+  const { sheetIndex, headerRow, mapping } = choice;
+  for (const { rows, last } of mapSheetRowsInParts(from, sheetIndex, headerRow, mapping, PART_ROWS))
+    yield { type: "mapped", rows: encodeRows(rows), last };
+}
 
 async function read(file: Blob, fileName: string): Promise<ImportReply> {
   try {
@@ -53,9 +71,10 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     return;
   }
   if (source === null) throw new Error("no file was read");
-  const { sheetIndex, headerRow, mapping } = request;
-  for (const { rows, last } of mapSheetRowsInParts(source, sheetIndex, headerRow, mapping, PART_ROWS)) {
-    const reply: ImportReply = { type: "mapped", rows: encodeRows(rows), last };
-    self.postMessage(reply);
+  if (request.type === "prepare") {
+    prepared = { choice: choiceKey(request), parts: [...mappedParts(source, request)] };
+    return;
   }
+  const parts = prepared?.choice === choiceKey(request) ? prepared.parts : mappedParts(source, request);
+  for (const part of parts) self.postMessage(part);
 };

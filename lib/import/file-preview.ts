@@ -17,6 +17,13 @@ export const PREVIEW_ROWS = 20;
 /** The header row's index when the file has none: every row is data. */
 export const NO_HEADER = -1;
 
+/** The sheet, header row and mapping the operator chose. */
+export interface MappingChoice {
+  sheetIndex: number;
+  headerRow: number;
+  mapping: ColumnMapping;
+}
+
 export interface SheetPreview {
   name: string;
   /** Rows in the sheet, the header and any blank rows included. */
