@@ -1,41 +1,48 @@
 "use client";
 
 import { FileUp } from "lucide-react";
-import { type DragEvent, useId, useMemo, useState } from "react";
+import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { type ColumnMapping, mappingConflicts, suggestMapping } from "@/lib/import/column-mapping";
 import {
-  type ColumnMapping,
-  mappingConflicts,
-  mapTableRows,
-  suggestMapping,
-} from "@/lib/import/column-mapping";
-import { findHeaderRow, pickDataSheet } from "@/lib/import/find-header-row";
+  dataRowCount,
+  type FilePreview,
+  NO_HEADER,
+  PREVIEW_ROWS,
+  tooManyRowsMessage,
+} from "@/lib/import/file-preview";
+import { findHeaderRow } from "@/lib/import/find-header-row";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
-import { MAX_IMPORT_FILE_BYTES, type SpreadsheetSource } from "@/lib/import/read-spreadsheet-file";
+import { MAX_IMPORT_FILE_BYTES } from "@/lib/import/read-spreadsheet-file";
 import { columnName, MappingStep } from "./mapping-step";
-import { readFileInWorker } from "./read-file-in-worker";
+import { type OpenedFile, openFileInWorker } from "./read-file-in-worker";
 import { recallMapping, rememberMapping } from "./use-remembered-mapping";
 
 const ACCEPTED = ".csv,.tsv,.txt,.xlsx";
-const NO_HEADER = -1;
 
 interface LoadedFile {
   fileName: string;
-  source: SpreadsheetSource;
+  preview: FilePreview;
   sheetIndex: number;
   headerRow: number;
   mapping: ColumnMapping;
   recalled: boolean;
 }
 
+type PanelStatus =
+  | { kind: "idle" }
+  | { kind: "reading"; fileName: string; size: number }
+  | { kind: "loading"; rowCount: number }
+  | { kind: "error"; message: string };
+
 function initialMapping(
-  table: readonly string[][],
+  firstRows: readonly string[][],
   headerRow: number,
 ): { mapping: ColumnMapping; recalled: boolean } {
-  const header = table[headerRow];
+  const header = firstRows[headerRow];
   if (!header) {
-    const width = Math.max(0, ...table.slice(0, 20).map((row) => row.length));
+    const width = Math.max(0, ...firstRows.slice(0, PREVIEW_ROWS).map((row) => row.length));
     return {
       mapping: Array.from({ length: width }, (_, column) => GRID_FIELDS[column] ?? null),
       recalled: false,
@@ -45,10 +52,10 @@ function initialMapping(
   return { mapping: recalled ?? suggestMapping(header), recalled: recalled !== undefined };
 }
 
-function openSheet(fileName: string, source: SpreadsheetSource, sheetIndex: number): LoadedFile {
-  const table = source.sheets[sheetIndex]?.table ?? [];
-  const headerRow = findHeaderRow(table);
-  return { fileName, source, sheetIndex, headerRow, ...initialMapping(table, headerRow) };
+function openSheet(fileName: string, preview: FilePreview, sheetIndex: number): LoadedFile {
+  const firstRows = preview.sheets[sheetIndex]?.firstRows ?? [];
+  const headerRow = findHeaderRow(firstRows);
+  return { fileName, preview, sheetIndex, headerRow, ...initialMapping(firstRows, headerRow) };
 }
 
 function formatMegabytes(bytes: number): string {
@@ -58,15 +65,17 @@ function formatMegabytes(bytes: number): string {
 /** File tab: pick or drop a CSV/TSV/TXT/XLSX file, choose sheet and header row, correct the mapping. */
 export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], description: string) => void }) {
   const inputId = useId();
-  const [status, setStatus] = useState<
-    { kind: "idle" } | { kind: "reading"; fileName: string } | { kind: "error"; message: string }
-  >({
-    kind: "idle",
-  });
+  const [status, setStatus] = useState<PanelStatus>({ kind: "idle" });
   const [loaded, setLoaded] = useState<LoadedFile | null>(null);
   const [isDragging, setIsDragging] = useState(false);
+  // The worker holding the file read last (its whole table), ended when another file is chosen.
+  const opened = useRef<OpenedFile | null>(null);
+  // Counts the files chosen: a file read after another was chosen is dropped.
+  const choices = useRef(0);
+  useEffect(() => () => opened.current?.close(), []);
 
   const readFile = async (file: File) => {
+    const choice = ++choices.current;
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       setStatus({
         kind: "error",
@@ -74,15 +83,25 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
       });
       return;
     }
+    opened.current?.close();
+    opened.current = null;
     setLoaded(null);
-    setStatus({ kind: "reading", fileName: file.name });
-    const reply = await readFileInWorker(file);
+    setStatus({ kind: "reading", fileName: file.name, size: file.size });
+    const reply = await openFileInWorker(file);
+    if (choice !== choices.current) {
+      if (reply.ok) reply.file.close();
+      return;
+    }
     if (!reply.ok) {
       setStatus({ kind: "error", message: reply.message });
       return;
     }
+    opened.current = reply.file;
     setStatus({ kind: "idle" });
-    setLoaded(openSheet(file.name, reply.source, pickDataSheet(reply.source.sheets)));
+    const sheet = openSheet(file.name, reply.file.preview, reply.file.preview.dataSheet);
+    setLoaded(sheet);
+    // Most loads keep the mapping first shown: the worker maps the rows while the operator reads it.
+    reply.file.prepare({ sheetIndex: sheet.sheetIndex, headerRow: sheet.headerRow, mapping: sheet.mapping });
   };
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
@@ -92,23 +111,35 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
     if (file) void readFile(file);
   };
 
-  const table = loaded ? (loaded.source.sheets[loaded.sheetIndex]?.table ?? []) : [];
+  const sheet = loaded?.preview.sheets[loaded.sheetIndex];
+  const table = sheet?.firstRows ?? [];
   const header = loaded && loaded.headerRow !== NO_HEADER ? table[loaded.headerRow] : undefined;
-  const dataRows = useMemo(
-    () => (loaded ? table.slice(loaded.headerRow === NO_HEADER ? 0 : loaded.headerRow + 1) : []),
-    [loaded, table],
-  );
+  const firstDataRow = loaded && loaded.headerRow !== NO_HEADER ? loaded.headerRow + 1 : 0;
+  const dataRows = loaded ? dataRowCount(sheet?.rowCount ?? 0, loaded.headerRow) : 0;
+  const tooMany = loaded ? tooManyRowsMessage(loaded.fileName, dataRows) : null;
   const conflicts = loaded ? mappingConflicts(loaded.mapping) : [];
   const ignored = loaded
     ? loaded.mapping.flatMap((target, column) => (target === null ? [columnName(header, column)] : []))
     : [];
 
-  const load = () => {
-    if (!loaded) return;
-    const rows = mapTableRows(dataRows, loaded.mapping);
+  const load = async () => {
+    const file = opened.current;
+    if (!loaded || !file || status.kind === "loading") return;
+    setStatus({ kind: "loading", rowCount: dataRows });
+    let rows: GridCells[];
+    try {
+      const { sheetIndex, headerRow, mapping } = loaded;
+      rows = await file.mapRows({ sheetIndex, headerRow, mapping });
+    } catch (error) {
+      if (opened.current === file)
+        setStatus({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    // Another file chosen meanwhile: these rows are no longer wanted.
+    if (opened.current !== file) return;
+    setStatus({ kind: "idle" });
     if (header) rememberMapping(header, loaded.mapping);
-    const sheetName =
-      loaded.source.kind === "workbook" ? ` (sheet “${loaded.source.sheets[loaded.sheetIndex]?.name}”)` : "";
+    const sheetName = loaded.preview.kind === "workbook" ? ` (sheet “${sheet?.name}”)` : "";
     onLoad(rows, `${rows.length.toLocaleString("en-US")} rows from ${loaded.fileName}${sheetName}`);
   };
 
@@ -150,7 +181,11 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
           Up to {formatMegabytes(MAX_IMPORT_FILE_BYTES)}. Nothing is sent until you press Create subjects.
         </p>
       </section>
-      {status.kind === "reading" ? <p role="status">Reading {status.fileName}…</p> : null}
+      {status.kind === "reading" ? (
+        <p role="status">
+          Reading {status.fileName} ({formatMegabytes(status.size)})…
+        </p>
+      ) : null}
       {status.kind === "error" ? (
         <p
           role="alert"
@@ -163,26 +198,26 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
         <div className="flex flex-col gap-3">
           <p role="status" className="text-sm">
             {loaded.fileName}
-            {loaded.source.kind === "delimited"
-              ? ` — ${loaded.source.encoding}, separated by ${loaded.source.delimiter === "\t" ? "tabs" : `“${loaded.source.delimiter}”`}`
+            {loaded.preview.kind === "delimited"
+              ? ` — ${loaded.preview.encoding}, separated by ${loaded.preview.delimiter === "\t" ? "tabs" : `“${loaded.preview.delimiter}”`}`
               : ""}
-            : {dataRows.length.toLocaleString("en-US")} data rows.
+            : {dataRows.toLocaleString("en-US")} data rows.
             {loaded.recalled ? " Using the mapping you chose last time for these columns." : ""}
           </p>
           <div className="flex flex-wrap gap-4">
-            {loaded.source.sheets.length > 1 ? (
+            {loaded.preview.sheets.length > 1 ? (
               <label className="flex items-center gap-2 text-sm">
                 Sheet
                 <select
                   value={loaded.sheetIndex}
                   onChange={(event) =>
-                    setLoaded(openSheet(loaded.fileName, loaded.source, Number(event.target.value)))
+                    setLoaded(openSheet(loaded.fileName, loaded.preview, Number(event.target.value)))
                   }
                   className="h-8 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900"
                 >
-                  {loaded.source.sheets.map((sheet, index) => (
-                    <option key={sheet.name} value={index}>
-                      {sheet.name}
+                  {loaded.preview.sheets.map((option, index) => (
+                    <option key={option.name} value={index}>
+                      {option.name}
                     </option>
                   ))}
                 </select>
@@ -210,7 +245,7 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
           </div>
           <MappingStep
             header={header}
-            samples={dataRows.slice(0, 5)}
+            samples={table.slice(firstDataRow, firstDataRow + 5)}
             mapping={loaded.mapping}
             onChange={(mapping) => setLoaded({ ...loaded, mapping, recalled: false })}
           />
@@ -219,11 +254,26 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
               Ignored columns: {ignored.join(", ")}.
             </p>
           ) : null}
+          {tooMany ? (
+            <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+              {tooMany}
+            </p>
+          ) : null}
           <div>
-            <Button onClick={load} disabled={conflicts.length > 0 || dataRows.length === 0}>
-              Load {dataRows.length.toLocaleString("en-US")} rows into the grid
+            <Button
+              onClick={() => void load()}
+              disabled={
+                conflicts.length > 0 || dataRows === 0 || tooMany !== null || status.kind === "loading"
+              }
+            >
+              Load {dataRows.toLocaleString("en-US")} rows into the grid
             </Button>
           </div>
+          {status.kind === "loading" ? (
+            <p role="status" className="text-sm">
+              Preparing {status.rowCount.toLocaleString("en-US")} rows for the grid…
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>
