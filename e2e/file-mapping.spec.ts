@@ -191,11 +191,11 @@ test("a file over 50 MB is refused by its size before it is read, and the grid k
     await page.getByRole("tab", { name: "File" }).click();
     await page.getByLabel("Choose a file").setInputFiles(oneByteOver);
     await expect(filePanel(page).getByRole("alert")).toContainText(
-      /^one-byte-over\.csv is .+; the limit is 50 MB\. Split it into smaller files/,
+      /^"one-byte-over\.csv" is just over 50 MB; the limit is 50 MB\. Split it into smaller files/,
     );
     await page.getByLabel("Choose a file").setInputFiles(large);
     await expect(filePanel(page).getByRole("alert")).toHaveText(
-      "everyone.csv is 64 MB; the limit is 50 MB. Split it into smaller files and import them one after another.",
+      '"everyone.csv" is 64 MB; the limit is 50 MB. Split it into smaller files and import them one after another.',
     );
     await expect(filePanel(page).getByRole("status").filter({ hasText: "Reading" })).toHaveCount(0);
   } finally {

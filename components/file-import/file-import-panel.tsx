@@ -14,7 +14,11 @@ import {
 } from "@/lib/import/file-preview";
 import { findHeaderRow } from "@/lib/import/find-header-row";
 import { GRID_FIELDS, type GridCells } from "@/lib/import/grid-fields";
-import { MAX_IMPORT_FILE_BYTES } from "@/lib/import/read-spreadsheet-file";
+import {
+  fileTooLargeMessage,
+  formatFileSize,
+  MAX_IMPORT_FILE_BYTES,
+} from "@/lib/import/read-spreadsheet-file";
 import { columnName, MappingStep } from "./mapping-step";
 import { type OpenedFile, openFileInWorker } from "./read-file-in-worker";
 import { recallMapping, rememberMapping } from "./use-remembered-mapping";
@@ -58,10 +62,6 @@ function openSheet(fileName: string, preview: FilePreview, sheetIndex: number): 
   return { fileName, preview, sheetIndex, headerRow, ...initialMapping(firstRows, headerRow) };
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-}
-
 /** File tab: pick or drop a CSV/TSV/TXT/XLSX file, choose sheet and header row, correct the mapping. */
 export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], description: string) => void }) {
   const inputId = useId();
@@ -79,7 +79,7 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       setStatus({
         kind: "error",
-        message: `${file.name} is ${formatMegabytes(file.size)}; the limit is ${formatMegabytes(MAX_IMPORT_FILE_BYTES)}. Split it into smaller files and import them one after another.`,
+        message: fileTooLargeMessage(file.name, file.size),
       });
       return;
     }
@@ -178,12 +178,12 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
           }}
         />
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          Up to {formatMegabytes(MAX_IMPORT_FILE_BYTES)}. Nothing is sent until you press Create subjects.
+          Up to {formatFileSize(MAX_IMPORT_FILE_BYTES)}. Nothing is sent until you press Create subjects.
         </p>
       </section>
       {status.kind === "reading" ? (
         <p role="status">
-          Reading {status.fileName} ({formatMegabytes(status.size)})…
+          Reading {status.fileName} ({formatFileSize(status.size)})…
         </p>
       ) : null}
       {status.kind === "error" ? (

@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { findHeaderRow, pickDataSheet } from "./find-header-row";
-import { ImportFileError, MAX_IMPORT_FILE_BYTES, readSpreadsheetFile } from "./read-spreadsheet-file";
+import {
+  fileTooLargeMessage,
+  ImportFileError,
+  MAX_IMPORT_FILE_BYTES,
+  readSpreadsheetFile,
+} from "./read-spreadsheet-file";
 import { workbook } from "./xlsx.test-support";
 
 const FIXTURES = new URL("./__fixtures__/", import.meta.url);
@@ -244,6 +249,20 @@ describe("readSpreadsheetFile errors", () => {
       readSpreadsheetFile(bytes, "all.csv"),
       "too_large",
       /^"all\.csv" is 73 MB; the limit is 50 MB\. Split/,
+    );
+  });
+});
+
+describe("fileTooLargeMessage", () => {
+  const MB = 1024 * 1024;
+  it.each<[size: number, shown: string]>([
+    [50 * MB + 1, '"a.csv" is just over 50 MB; the limit is 50 MB.'],
+    [50.4 * MB, '"a.csv" is just over 50 MB; the limit is 50 MB.'],
+    [50.6 * MB, '"a.csv" is 51 MB; the limit is 50 MB.'],
+    [73 * MB, '"a.csv" is 73 MB; the limit is 50 MB.'],
+  ])("%i bytes", (size, shown) => {
+    expect(fileTooLargeMessage("a.csv", size)).toBe(
+      `${shown} Split it into smaller files and import them one after another.`,
     );
   });
 });

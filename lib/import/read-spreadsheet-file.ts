@@ -80,10 +80,20 @@ export function formatFileSize(bytes: number): string {
  */
 export function assertImportFileSize(fileName: string, size: number, maxBytes = MAX_IMPORT_FILE_BYTES): void {
   if (size <= maxBytes) return;
-  throw new ImportFileError(
-    "too_large",
-    `"${fileName}" is ${formatFileSize(size)}; the limit is ${formatFileSize(maxBytes)}. ` +
-      "Split it into smaller files and import them one after another.",
+  throw new ImportFileError("too_large", fileTooLargeMessage(fileName, size, maxBytes));
+}
+
+/** What the operator reads about a file over the limit; a size that rounds to the limit is "just over" it. */
+export function fileTooLargeMessage(
+  fileName: string,
+  size: number,
+  maxBytes = MAX_IMPORT_FILE_BYTES,
+): string {
+  const limit = formatFileSize(maxBytes);
+  const shown = formatFileSize(size);
+  return (
+    `"${fileName}" is ${shown === limit ? `just over ${limit}` : shown}; the limit is ${limit}. ` +
+    "Split it into smaller files and import them one after another."
   );
 }
 
