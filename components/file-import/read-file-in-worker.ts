@@ -2,6 +2,7 @@
 
 import type { FilePreview, MappingChoice } from "@/lib/import/file-preview";
 import type { GridCells } from "@/lib/import/grid-fields";
+import { nextTask } from "@/lib/import/next-task";
 import { decodeRowsInSlices } from "@/lib/import/worker-transport";
 import type { ImportReply, ImportRequest } from "./import.worker";
 
@@ -11,18 +12,6 @@ import type { ImportReply, ImportRequest } from "./import.worker";
  * and a CPU profile); these, 0.48 s.
  */
 const DECODE_SLICE_ROWS = 25_000;
-
-/** The next task, without setTimeout's 4 ms minimum once timeouts nest (a chain of slices does). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** A file read in its own worker, which keeps the whole table until close(). */
 export interface OpenedFile {

@@ -23,6 +23,7 @@ import {
 } from "@/lib/import/validate-grid";
 import { warmUpRows, warmUpSlices, warmUpValidation } from "@/lib/import/warm-up";
 import {
+  decodeRowParts,
   decodeRows,
   type EncodedPaste,
   type EncodedRows,
@@ -83,8 +84,9 @@ export type ValidationRequest =
       /** Without `text`, the second's part comes from the first (see textToRead). */
       | { role: "second"; text?: string }
     ))
-  | { jobId: number; type: "profile"; rows: EncodedRows }
-  | { jobId: number; type: "validate"; rows: EncodedRows; profile: ColumnProfile; options: ImportOptions };
+  /** `rows` in parts (encodeRowsInSlices: the page encodes them a slice per task). */
+  | { jobId: number; type: "profile"; rows: EncodedRows[] }
+  | { jobId: number; type: "validate"; rows: EncodedRows[]; profile: ColumnProfile; options: ImportOptions };
 
 export type ValidationReply =
   | { jobId: number; type: "warm-up" }
@@ -278,7 +280,7 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
         });
       });
     case "profile": {
-      const rows = decodeRows(request.rows);
+      const rows = decodeRowParts(request.rows);
       return post({
         jobId,
         type: "profile",
@@ -287,7 +289,7 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
       });
     }
     case "validate": {
-      const verdicts = encodedVerdictsOfRows(decodeRows(request.rows), request.profile, request.options);
+      const verdicts = encodedVerdictsOfRows(decodeRowParts(request.rows), request.profile, request.options);
       return post({ jobId, type: "validate", verdicts }, [verdicts.kinds.buffer]);
     }
   }

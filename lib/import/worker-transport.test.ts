@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { emptyGridCells, type GridCells } from "./grid-fields";
-import { decodeRows, decodeRowsInSlices, encodeRows } from "./worker-transport";
+import {
+  decodeRowParts,
+  decodeRows,
+  decodeRowsInSlices,
+  encodeRows,
+  encodeRowsInSlices,
+} from "./worker-transport";
 
 function row(index: number, overrides: Partial<GridCells> = {}): GridCells {
   return { ...emptyGridCells(), contact: `p${index}@x.co`, fullName: `Name ${index}`, ...overrides };
@@ -27,6 +33,31 @@ describe("rows between the page and the workers", () => {
     expect(decoded).toStrictEqual(rows);
     const separated = encodeRows(rows).format === "separated";
     expect(pauses).toBe(separated && rows.length > 0 ? Math.ceil(rows.length / 10) - 1 : 0);
+  });
+
+  it.each(ROW_SETS)(
+    "%s survive encodeRowsInSlices → decodeRowParts, a part per slice",
+    async (_name, rows) => {
+      let pauses = 0;
+      const parts = await encodeRowsInSlices(rows, 10, async () => {
+        pauses += 1;
+      });
+      expect(parts.map((part) => part.count)).toStrictEqual(
+        Array.from({ length: Math.ceil(rows.length / 10) }, (_, slice) =>
+          Math.min(10, rows.length - slice * 10),
+        ),
+      );
+      expect(pauses).toBe(Math.max(0, parts.length - 1));
+      expect(decodeRowParts(parts)).toStrictEqual(rows);
+    },
+  );
+
+  it("decodes parts of both formats in order", () => {
+    const plain = [row(0), row(1)];
+    const withSeparator = [row(2, { docId: "a\u001fb" })];
+    const parts = [encodeRows(plain), encodeRows(withSeparator), encodeRows([row(3)])];
+    expect(parts.map((part) => part.format)).toStrictEqual(["separated", "json", "separated"]);
+    expect(decodeRowParts(parts)).toStrictEqual([...plain, ...withSeparator, row(3)]);
   });
 
   it.each([
