@@ -189,6 +189,8 @@ test("a file over 50 MB is refused by its size before it is read, and the grid k
   const large = await sparseFile(test.info().outputPath("everyone.csv"), 64 * 1024 * 1024);
   try {
     await page.getByRole("tab", { name: "File" }).click();
+    await page.getByLabel("Choose a file").setInputFiles(csvFile("badges.csv", BADGES));
+    await expect(filePanel(page).getByRole("button", { name: "Load 2 rows into the grid" })).toBeVisible();
     await page.getByLabel("Choose a file").setInputFiles(oneByteOver);
     await expect(filePanel(page).getByRole("alert")).toContainText(
       /^"one-byte-over\.csv" is just over 50 MB; the limit is 50 MB\. Split it into smaller files/,
@@ -198,6 +200,8 @@ test("a file over 50 MB is refused by its size before it is read, and the grid k
       '"everyone.csv" is 64 MB; the limit is 50 MB. Split it into smaller files and import them one after another.',
     );
     await expect(filePanel(page).getByRole("status").filter({ hasText: "Reading" })).toHaveCount(0);
+    // The file chosen before the refused one is gone with its mapping step: no Load of it is offered.
+    await expect(filePanel(page).getByRole("button", { name: /^Load/ })).toHaveCount(0);
   } finally {
     await rm(oneByteOver);
     await rm(large);

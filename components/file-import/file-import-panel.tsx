@@ -76,16 +76,15 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
 
   const readFile = async (file: File) => {
     const choice = ++choices.current;
-    if (file.size > MAX_IMPORT_FILE_BYTES) {
-      setStatus({
-        kind: "error",
-        message: fileTooLargeMessage(file.name, file.size),
-      });
-      return;
-    }
+    // The file chosen before goes, even when this one is refused: its mapping step must not stay on
+    // screen under this file's message, one Load away.
     opened.current?.close();
     opened.current = null;
     setLoaded(null);
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
+      setStatus({ kind: "error", message: fileTooLargeMessage(file.name, file.size) });
+      return;
+    }
     setStatus({ kind: "reading", fileName: file.name, size: file.size });
     const reply = await openFileInWorker(file);
     if (choice !== choices.current) {

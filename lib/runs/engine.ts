@@ -99,7 +99,7 @@ export function startSending(deps: EngineDeps, runId: string): { done: Promise<v
     .catch(async (error) => {
       // The database went away mid-run, or a bug: the run must not stay "running" forever.
       console.error(`[runs] run ${runId} stopped by an error; marking it interrupted`, error);
-      await markRunInterrupted(deps.db, runId).catch(() => {});
+      await markRunInterrupted(deps.db, runId, engineWorkerId()).catch(() => {});
     })
     .finally(() => runs.delete(runId));
   runs.set(runId, { stop, done });
@@ -166,7 +166,7 @@ async function sendRun(deps: EngineDeps, runId: string, stop: AbortSignal): Prom
   };
 
   const heartbeat = setInterval(() => {
-    touchRunHeartbeat(db, runId).catch(() => {});
+    touchRunHeartbeat(db, runId, engineWorkerId()).catch(() => {});
   }, HEARTBEAT_INTERVAL_MS);
   heartbeat.unref?.();
 

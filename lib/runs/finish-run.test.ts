@@ -4,13 +4,16 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
+import { queryRows } from "@/lib/db/database";
 import { describeEachDatabase } from "@/lib/db/database.test-support";
 import {
   claimRunForResume,
   finishRun,
   markInterruptedRuns,
+  markRunInterrupted,
   markRunStarted,
   requestCancel,
+  touchRunHeartbeat,
 } from "./run-store";
 import { answerChunk, storedSubjects } from "./run-store.test-support";
 import { getRunSummary } from "./run-summaries";
@@ -91,6 +94,29 @@ describeEachDatabase("finishRun: only the run's own live sender ends it", (use) 
     expect(await finishRun(db, id, "cancelled", "worker-a")).toBe(false);
     expect(await finishRun(db, id, "cancelled")).toBe(false);
     expect(await getRunSummary(db, id)).toStrictEqual(ended);
+  });
+
+  it("worker A's error path and heartbeat leave a run worker B resumed alone; B's own still work", async () => {
+    const db = use().db;
+    const id = await runSentBy("worker-a");
+    await heartbeatGoesStale(id);
+    expect(await claimRunForResume(db, id, "worker-b")).toBe(true);
+    const heartbeat = async () =>
+      (
+        await queryRows<{ at: string }>(db, sql`SELECT heartbeat_at::text AS at FROM runs WHERE id = ${id}`)
+      )[0]?.at;
+    await db.execute(sql`UPDATE runs SET heartbeat_at = now() - interval '5 minutes' WHERE id = ${id}`);
+    const stale = await heartbeat();
+
+    await touchRunHeartbeat(db, id, "worker-a");
+    expect(await heartbeat()).toStrictEqual(stale);
+    await markRunInterrupted(db, id, "worker-a");
+    expect(await getRunSummary(db, id)).toMatchObject({ state: "running", resumableRows: 150 });
+
+    await touchRunHeartbeat(db, id, "worker-b");
+    expect(await heartbeat()).not.toStrictEqual(stale);
+    await markRunInterrupted(db, id, "worker-b");
+    expect(await getRunSummary(db, id)).toMatchObject({ state: "interrupted", resumableRows: 150 });
   });
 
   it("without a worker id, any live run is ended (the engine's own call until it passes its id)", async () => {

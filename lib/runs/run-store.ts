@@ -125,8 +125,15 @@ export async function recordChunkResults(
   return run?.state;
 }
 
-export async function touchRunHeartbeat(db: Db, runId: string): Promise<void> {
-  await db.update(runs).set({ heartbeatAt: sql`now()` }).where(eq(runs.id, runId));
+/**
+ * The sender's sign of life. Given `workerId`, only while that worker owns the run: a sender that
+ * looked dead and whose run another instance resumed must not keep the run's heartbeat fresh for it.
+ */
+export async function touchRunHeartbeat(db: Db, runId: string, workerId?: string): Promise<void> {
+  await db
+    .update(runs)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(eq(runs.id, runId), workerId === undefined ? undefined : eq(runs.workerId, workerId)));
 }
 
 /**
@@ -242,11 +249,18 @@ export async function markInterruptedRuns(db: Db, staleBefore?: Date): Promise<n
   return updated.length;
 }
 
-export async function markRunInterrupted(db: Db, runId: string): Promise<void> {
+export async function markRunInterrupted(db: Db, runId: string, workerId?: string): Promise<void> {
   const [run] = await db
     .update(runs)
     .set({ state: "interrupted" })
-    .where(and(eq(runs.id, runId), inArray(runs.state, ["running", "cancelling"])))
+    .where(
+      and(
+        eq(runs.id, runId),
+        inArray(runs.state, ["running", "cancelling"]),
+        // Given, only the run's own sender: another instance may have resumed it meanwhile.
+        workerId === undefined ? undefined : eq(runs.workerId, workerId),
+      ),
+    )
     .returning({ uploadComplete: runs.uploadComplete });
   if (run && !run.uploadComplete) await closeAbandonedUpload(db, runId);
 }
