@@ -56,7 +56,7 @@ test("a run is listed, its failed rows are edited from its page and resent as a 
 
   await runs.editFailedLink.click();
   await expect(page).toHaveURL(new RegExp(`/onboard\\?resend=${firstRunId}$`));
-  await expect(page.getByTestId("grid-counts")).toContainText("1 rows · 1 valid");
+  await expect(page.getByTestId("grid-counts")).toContainText("1 row · 1 valid");
   await expect(onboard.cell(1, "contact")).toHaveText(other);
   await onboard.cell(1, "docId").click();
   await page.keyboard.type(data.docId());

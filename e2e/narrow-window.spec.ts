@@ -16,7 +16,7 @@ test("in a phone-wide window neither the onboarding screen nor a run's page scro
 }) => {
   await onboard.open("Paste");
   await onboard.pasteAt(onboard.cell(1, "contact"), `${data.email("narrow")}\tnarrow-1\r\n`);
-  await expect(page.getByTestId("grid-counts")).toContainText("1 rows · 1 valid");
+  await expect(page.getByTestId("grid-counts")).toContainText("1 row · 1 valid");
   expect(await pageOverflow(page)).toBe(0);
 
   await onboard.send();

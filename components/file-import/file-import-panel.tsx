@@ -4,6 +4,7 @@ import { FileUp } from "lucide-react";
 import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { countOf } from "@/lib/format-count";
 import { type ColumnMapping, mappingConflicts, suggestMapping } from "@/lib/import/column-mapping";
 import {
   dataRowCount,
@@ -139,7 +140,7 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
     setStatus({ kind: "idle" });
     if (header) rememberMapping(header, loaded.mapping);
     const sheetName = loaded.preview.kind === "workbook" ? ` (sheet “${sheet?.name}”)` : "";
-    onLoad(rows, `${rows.length.toLocaleString("en-US")} rows from ${loaded.fileName}${sheetName}`);
+    onLoad(rows, `${countOf(rows.length, "row")} from ${loaded.fileName}${sheetName}`);
   };
 
   return (
@@ -265,12 +266,12 @@ export function FileImportPanel({ onLoad }: { onLoad: (rows: GridCells[], descri
                 conflicts.length > 0 || dataRows === 0 || tooMany !== null || status.kind === "loading"
               }
             >
-              Load {dataRows.toLocaleString("en-US")} rows into the grid
+              Load {countOf(dataRows, "row")} into the grid
             </Button>
           </div>
           {status.kind === "loading" ? (
             <p role="status" className="text-sm">
-              Preparing {status.rowCount.toLocaleString("en-US")} rows for the grid…
+              Preparing {countOf(status.rowCount, "row")} for the grid…
             </p>
           ) : null}
         </div>

@@ -8,6 +8,7 @@ import { RunView } from "@/components/runs/run-view";
 import { SubjectForm } from "@/components/subject-form/subject-form";
 import { useGridRows } from "@/components/subject-grid/use-grid-rows";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { countOf } from "@/lib/format-count";
 import { PastePanel } from "./paste-panel";
 import { SubmissionProgress } from "./submission-progress";
 import { useFixAndResend } from "./use-fix-and-resend";
@@ -58,7 +59,7 @@ export function OnboardingScreen({ resendRunId }: { resendRunId?: string }) {
       }
       replaceRows(outcome.rows, `loading ${outcome.rows.length} failed rows`);
       setLoadNotice(
-        `${outcome.rows.length.toLocaleString("en-US")} rows that failed in run ${shortRunId(runId)}, each with Humanos' answer in Problems`,
+        `${countOf(outcome.rows.length, "row")} that failed in run ${shortRunId(runId)}, each with Humanos' answer in Problems`,
       );
       setGridOrigin({ source: `resend of ${shortRunId(runId)}`, parentRunId: runId });
       setTab("paste");

@@ -1,6 +1,6 @@
+import { countOf } from "@/lib/format-count";
 import { countFailures, countsAsListed } from "@/lib/runs/run-counts";
 import { isWaitingState, type RunSummary } from "@/lib/runs/run-types";
-import { formatCount } from "./format";
 
 type EditableRun = Pick<RunSummary, "state" | "totalRows" | "doneRows" | "counts" | "resumableRows">;
 
@@ -27,5 +27,5 @@ export function leftToResumeNote(run: EditableRun): string | null {
   if (rows === 1) {
     return "1 row has no answer from Humanos yet (not sent, or sent with no answer recorded: it may already have been created), so Edit failed rows leaves it out. Resume sends it safely, under its original Idempotency-Key; if it then fails, it can be edited.";
   }
-  return `${formatCount(rows)} rows have no answer from Humanos yet (not sent, or sent with no answer recorded: they may already have been created), so Edit failed rows leaves them out. Resume sends them safely, under their original Idempotency-Keys; those that then fail can be edited.`;
+  return `${countOf(rows, "row")} ${rows === 1 ? "has" : "have"} no answer from Humanos yet (not sent, or sent with no answer recorded: they may already have been created), so Edit failed rows leaves them out. Resume sends them safely, under their original Idempotency-Keys; those that then fail can be edited.`;
 }

@@ -4,6 +4,7 @@ import { Play, Square, TriangleAlert } from "lucide-react";
 import { useId } from "react";
 import { StatusCountList } from "@/components/results-table/status-counts";
 import { Button } from "@/components/ui/button";
+import { countOf } from "@/lib/format-count";
 import {
   isLiveState,
   isWaitingState,
@@ -121,7 +122,7 @@ export function RunProgress({
         {canResume(progress) ? (
           <Button size="sm" onClick={onResume} disabled={pending !== null}>
             <Play aria-hidden="true" className="size-4" />
-            {pending === "resume" ? "Resuming…" : `Resume (${formatCount(resumableRows)} rows)`}
+            {pending === "resume" ? "Resuming…" : `Resume (${countOf(resumableRows, "row")})`}
           </Button>
         ) : null}
         {progress.state === "running" ? (
