@@ -14,8 +14,7 @@ import {
   decodeRowsInSlices,
   decodeVerdicts,
   type EncodedRows,
-  encodeRows,
-  encodeRowsInSlices,
+  encodeShares,
 } from "@/lib/import/worker-transport";
 import type { ValidationReply, ValidationRequest } from "./validation.worker";
 
@@ -329,27 +328,14 @@ export class ValidationPool {
   }
 
   /**
-   * `rows` encoded for the workers: each worker's share in order (validate sends one to each, profile
-   * all). Up to ENCODE_SLICE_ROWS rows at once, at once; more a slice per main-thread task
-   * (encodeRowsInSlices), once per rows array: profile and validate of the same rows (a big change to
-   * the grid, a file loaded) share one encoding.
+   * `rows` encoded in one share per worker (encodeShares), once per rows array: profile and validate
+   * of the same rows (a big change to the grid, a file loaded) share one encoding.
    */
   private encodedShares(rows: readonly GridCells[]): EncodedRows[][] | Promise<EncodedRows[][]> {
-    const count = this.pool.length;
-    const shareSize = Math.ceil(rows.length / count);
-    const shareOf = (share: number) => rows.slice(share * shareSize, (share + 1) * shareSize);
-    if (rows.length <= ENCODE_SLICE_ROWS) {
-      return Array.from({ length: count }, (_, share) => [encodeRows(shareOf(share))]);
-    }
-    let shares = this.encodingsByRows.get(rows);
-    if (shares === undefined) {
-      shares = Promise.all(
-        Array.from({ length: count }, (_, share) =>
-          encodeRowsInSlices(shareOf(share), ENCODE_SLICE_ROWS, breathe),
-        ),
-      );
-      this.encodingsByRows.set(rows, shares);
-    }
+    const remembered = this.encodingsByRows.get(rows);
+    if (remembered !== undefined) return remembered;
+    const shares = encodeShares(rows, this.pool.length, ENCODE_SLICE_ROWS, breathe);
+    if (!Array.isArray(shares)) this.encodingsByRows.set(rows, shares);
     return shares;
   }
 

@@ -6,6 +6,7 @@ import {
   decodeRowsInSlices,
   encodeRows,
   encodeRowsInSlices,
+  encodeShares,
 } from "./worker-transport";
 
 function row(index: number, overrides: Partial<GridCells> = {}): GridCells {
@@ -51,6 +52,32 @@ describe("rows between the page and the workers", () => {
       expect(decodeRowParts(parts)).toStrictEqual(rows);
     },
   );
+
+  it.each<[name: string, rowCount: number, shares: number, counts: number[][], pauses: number]>([
+    ["no rows, two shares", 0, 2, [[0], [0]], 0],
+    ["one slice's worth: at once", 10, 2, [[5], [5]], 0],
+    ["an odd count: the first share takes the extra row", 7, 2, [[4], [3]], 0],
+    [
+      "more than a slice: each share in slices",
+      25,
+      2,
+      [
+        [10, 3],
+        [10, 2],
+      ],
+      2,
+    ],
+    ["one share", 25, 1, [[10, 10, 5]], 2],
+  ])("encodeShares: %s", async (_name, rowCount, shareCount, counts, pauses) => {
+    const rows = Array.from({ length: rowCount }, (_, index) => row(index));
+    let paused = 0;
+    const shares = await encodeShares(rows, shareCount, 10, async () => {
+      paused += 1;
+    });
+    expect(shares.map((parts) => parts.map((part) => part.count))).toStrictEqual(counts);
+    expect(paused).toBe(pauses);
+    expect(shares.flatMap((parts) => decodeRowParts(parts))).toStrictEqual(rows);
+  });
 
   it("decodes parts of both formats in order", () => {
     const plain = [row(0), row(1)];

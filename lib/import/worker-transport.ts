@@ -52,6 +52,25 @@ export async function encodeRowsInSlices(
   return parts;
 }
 
+/**
+ * `rows` cut into `shareCount` consecutive shares (one per worker, in order) and encoded: at once
+ * when there are at most `sliceSize` rows, else each share a slice per `pause()` (encodeRowsInSlices).
+ */
+export function encodeShares(
+  rows: readonly GridCells[],
+  shareCount: number,
+  sliceSize: number,
+  pause: () => Promise<void>,
+): EncodedRows[][] | Promise<EncodedRows[][]> {
+  const shareSize = Math.ceil(rows.length / shareCount);
+  const shareOf = (share: number) => rows.slice(share * shareSize, (share + 1) * shareSize);
+  if (rows.length <= sliceSize)
+    return Array.from({ length: shareCount }, (_, share) => [encodeRows(shareOf(share))]);
+  return Promise.all(
+    Array.from({ length: shareCount }, (_, share) => encodeRowsInSlices(shareOf(share), sliceSize, pause)),
+  );
+}
+
 /** The rows of encoded parts, in order: encodeRowsInSlices read back. */
 export function decodeRowParts(parts: readonly EncodedRows[]): GridCells[] {
   if (parts.length === 1) return decodeRows(parts[0] as EncodedRows);
